@@ -1,0 +1,78 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { authenticateWithPassword } from "./authenticate";
+
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : null) || null;
+}
+
+function providers(): NextAuthOptions["providers"] {
+  const list: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          const user = await authenticateWithPassword(
+            credentials?.email ?? "",
+            credentials?.password ?? "",
+            clientIp(req?.headers as Record<string, unknown> | undefined),
+          );
+          return { id: user.id, email: user.email, name: user.name };
+        } catch (e) {
+          // next-auth passes the message to the sign-in form as `error`.
+          throw new Error(isAppError(e) ? e.message : "Sign-in failed. Try again.");
+        }
+      },
+    }),
+  ];
+  const { GITHUB_ID, GITHUB_SECRET } = env();
+  if (GITHUB_ID && GITHUB_SECRET) {
+    list.push(GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET }));
+  }
+  return list;
+}
+
+export function enabledOAuthProviders(): Array<{ id: string; name: string }> {
+  const { GITHUB_ID, GITHUB_SECRET } = env();
+  return GITHUB_ID && GITHUB_SECRET ? [{ id: "github", name: "GitHub" }] : [];
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: providers(),
+  callbacks: {
+    // OAuth sign-in is invite-only: the verified email must belong to an active user.
+    async signIn({ user, account }) {
+      if (!account || account.provider === "credentials") return true;
+      const email = user.email?.toLowerCase();
+      if (!email) return "/sign-in?error=OAuthNoEmail";
+      const existing = await db.user.findUnique({ where: { email } });
+      return existing?.active ? true : "/sign-in?error=OAuthNotInvited";
+    },
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        if (account.provider === "credentials") {
+          token.userId = user.id;
+        } else {
+          const existing = await db.user.findUnique({ where: { email: user.email!.toLowerCase() } });
+          token.userId = existing?.id;
+        }
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user && typeof token.userId === "string") session.user.id = token.userId;
+      return session;
+    },
+  },
+};

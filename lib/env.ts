@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+// Environment read once and validated. Every variable has a safe default for the demo;
+// README.md documents each one.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DB_PROVIDER: z.enum(["sqlite", "postgresql", "postgres"]).optional(),
+  DATABASE_URL: z.string().optional(),
+  SQLITE_URL: z.string().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Public origin used in published links and JSON-LD (defaults to NEXTAUTH_URL). */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  GITHUB_ID: z.string().optional(),
+  GITHUB_SECRET: z.string().optional(),
+  /** Max failed sign-ins per account or IP within SIGNIN_WINDOW_MINUTES before a lock-out. */
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Upload and URL-import size cap in bytes. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  IMPORT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * Test-only: comma-separated host:port pairs that URL import may fetch even though they are
+   * loopback/private. Refused unless NODE_ENV=test or FACTMARK_E2E=1.
+   */
+  IMPORT_TEST_ALLOW_HOSTS: z.string().optional(),
+  FACTMARK_E2E: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) cached = envSchema.parse(process.env);
+  return cached;
+}
+
+/** Origin for absolute links in published pages, exports and JSON-LD. */
+export function publicBaseUrl(): string {
+  const e = env();
+  return (e.PUBLIC_BASE_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+}

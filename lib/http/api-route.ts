@@ -1,0 +1,66 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getServerSession } from "next-auth";
+import type { z } from "zod";
+import type { MaybeActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/auth/load-actor";
+import { authOptions } from "@/lib/auth/options";
+import { AppError } from "@/lib/errors";
+import { resolveApiToken } from "@/lib/server/tokens/resolve-api-token";
+import { errorResponse } from "./errors";
+
+export interface ApiContext<P> {
+  req: NextRequest;
+  params: P;
+  actor: MaybeActor;
+}
+
+/** Bearer token when the request carries one, otherwise the session cookie. */
+export async function actorFromRequest(req: Request): Promise<MaybeActor> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new AppError("UNAUTHORIZED", "The Authorization header must be `Bearer <token>`.");
+    return resolveApiToken(match[1]);
+  }
+  const session = await getServerSession(authOptions);
+  return loadActor(session?.user?.id);
+}
+
+/**
+ * Wraps a route handler: resolves the actor, turns any thrown error into the JSON error
+ * shape, and serialises a returned value as JSON (return a Response for anything else).
+ */
+export function apiRoute<P = Record<string, never>>(
+  handler: (ctx: ApiContext<P>) => Promise<unknown>,
+): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response> {
+  return async (req, ctx) => {
+    try {
+      const actor = await actorFromRequest(req);
+      const result = await handler({ req, params: ctx?.params ? await ctx.params : ({} as P), actor });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+export function created(body: unknown): NextResponse {
+  return NextResponse.json(body, { status: 201 });
+}
+
+/** Parses a JSON body against a zod schema: 400 for malformed JSON, unknown or invalid fields. */
+export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const text = await req.text();
+  let raw: unknown;
+  try {
+    raw = text.trim() === "" ? {} : JSON.parse(text);
+  } catch (e) {
+    throw new AppError("BAD_REQUEST", `The request body is not valid JSON (${(e as Error).message}).`);
+  }
+  return schema.parse(raw);
+}
+
+/** Parses URL query parameters against a zod schema. */
+export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
+  return schema.parse(Object.fromEntries(req.nextUrl.searchParams.entries()));
+}

@@ -1,0 +1,19 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/schemas/enums";
+
+export interface MyWorkspace {
+  id: string;
+  name: string;
+  slug: string;
+  role: Role;
+}
+
+export async function listMyWorkspaces({ actor }: { actor: Actor }): Promise<MyWorkspace[]> {
+  const memberships = await db.membership.findMany({
+    where: { userId: actor.userId },
+    include: { workspace: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return memberships.map((m) => ({ id: m.workspace.id, name: m.workspace.name, slug: m.workspace.slug, role: m.role as Role }));
+}
