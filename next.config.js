@@ -2,6 +2,8 @@
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let end-to-end runs on different ports build side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native or Node-only packages stay outside the bundle (loaded from node_modules at run time).
   serverExternalPackages: [
     "@prisma/adapter-better-sqlite3",

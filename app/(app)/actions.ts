@@ -1,0 +1,15 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { requireSessionActor } from "@/lib/auth/session";
+import { resolveWorkspace } from "@/lib/server/workspaces/resolve-workspace";
+import { WORKSPACE_COOKIE } from "@/lib/server/workspaces/current-workspace";
+
+/** Switches the current workspace (remembered in a cookie) after checking membership. */
+export async function switchWorkspace(workspaceId: string) {
+  const actor = await requireSessionActor();
+  const workspace = await resolveWorkspace({ actor, workspace: workspaceId });
+  (await cookies()).set(WORKSPACE_COOKIE, workspace.id, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 });
+  redirect("/articles");
+}

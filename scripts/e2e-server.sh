@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Started by Playwright (playwright.config.ts webServer): a fresh SQLite database with the demo
+# seed, a production build in its own folder, served on E2E_PORT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 DB_PROVIDER=sqlite FACTMARK_E2E=1
+PORT="${E2E_PORT:-3100}"
+mkdir -p .tmp
+export SQLITE_URL="file:./.tmp/e2e-$PORT.db"
+export NEXT_DIST_DIR=".next-e2e-$PORT"
+rm -f ".tmp/e2e-$PORT.db"
+npx prisma migrate deploy > /dev/null
+DEMO_PASSWORD="$E2E_PASSWORD" npx tsx scripts/seed.ts
+if [ "${E2E_SKIP_BUILD:-}" != "1" ] || [ ! -f "$NEXT_DIST_DIR/BUILD_ID" ]; then
+  npx next build > ".tmp/e2e-build-$PORT.log" 2>&1 || { tail -n 60 ".tmp/e2e-build-$PORT.log"; exit 1; }
+fi
+exec npx next start -p "$PORT"
