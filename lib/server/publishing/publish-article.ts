@@ -1,0 +1,163 @@
+import type { Actor, MaybeActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { editableArticleWhere, requireActor } from "@/lib/server/access";
+import { recordAudit } from "@/lib/server/audit";
+import type { Visibility } from "@/lib/schemas/enums";
+import type { PublishResult } from "@/lib/schemas/publication";
+import type { ReportBundle } from "@/lib/schemas/report";
+import { buildSnapshot, readerUrlFor } from "./build-snapshot";
+import { diffSnapshots } from "./diff-snapshots";
+
+export interface PublishArticleInput {
+  actor: MaybeActor;
+  articleId: string;
+  visibility?: Visibility;
+  reason?: string;
+}
+
+const VISIBILITY_WORDS: Record<Visibility, string> = { PUBLIC: "public", MEMBERS: "members only" };
+
+/**
+ * Publishes the article's approved claims: a new Publication snapshot (1 = original, then
+ * corrections, which need a reason), claims set to PUBLISHED, the article PUBLISHED.
+ * Nothing changed since the last publication: no new publication, only a message.
+ */
+export async function publishArticle({ actor: maybeActor, articleId, visibility, reason }: PublishArticleInput): Promise<PublishResult> {
+  const actor: Actor = requireActor(maybeActor);
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const article = await tx.article.findFirst({ where: { id: articleId, ...editableArticleWhere(actor) } });
+    if (!article) throw notFound("Article");
+    const url = readerUrlFor(article.slug);
+    const nextVisibility = visibility ?? (article.visibility as Visibility);
+
+    const snapshot = await buildSnapshot(tx, { articleId, scope: "published", now });
+    if (snapshot.claims.length === 0) {
+      throw new AppError(
+        "UNPROCESSABLE",
+        "Nothing to publish yet: approve at least one claim (it needs a verdict, a rationale and a source) and publish again.",
+      );
+    }
+
+    const previous = await tx.publication.findFirst({ where: { articleId }, orderBy: { number: "desc" } });
+    const withdrawn = article.status === "WITHDRAWN";
+    let changes: string[] = [];
+    if (previous) {
+      changes = diffSnapshots(JSON.parse(previous.snapshot) as ReportBundle, snapshot);
+      if (withdrawn) changes.unshift("Published again after it was withdrawn");
+      if (changes.length === 0) {
+        if (nextVisibility !== article.visibility) {
+          await tx.article.update({ where: { id: article.id }, data: { visibility: nextVisibility, updatedById: actor.userId, version: { increment: 1 } } });
+          await recordAudit(tx, {
+            workspaceId: article.workspaceId,
+            actorId: actor.userId,
+            entityType: "Article",
+            entityId: article.id,
+            articleId: article.id,
+            action: "article.visibility",
+            fields: ["visibility"],
+            before: { visibility: article.visibility },
+            after: { visibility: nextVisibility },
+          });
+          return {
+            url,
+            number: previous.number,
+            published: false,
+            message: `The content has not changed since publication ${previous.number}; the article is now ${VISIBILITY_WORDS[nextVisibility]}.`,
+            changes: [],
+            visibility: nextVisibility,
+          };
+        }
+        return {
+          url,
+          number: previous.number,
+          published: false,
+          message: `Nothing changed since publication ${previous.number}: there is nothing new to publish.`,
+          changes: [],
+          visibility: nextVisibility,
+        };
+      }
+      if (!reason?.trim()) {
+        throw new AppError(
+          "VALIDATION_ERROR",
+          `This article was already published. Give a reason for the correction (what changed and why) to publish again. Changes: ${changes.join("; ")}`,
+          { changes },
+        );
+      }
+    }
+
+    const number = (previous?.number ?? 0) + 1;
+    const publication = await tx.publication.create({
+      data: {
+        articleId,
+        number,
+        snapshot: JSON.stringify(snapshot),
+        reason: previous ? reason!.trim() : (reason?.trim() || null),
+        changes: JSON.stringify(changes),
+        publishedById: actor.userId,
+      },
+    });
+
+    const newlyPublished = await tx.claim.findMany({
+      where: { id: { in: snapshot.claims.map((c) => c.id) }, status: "APPROVED" },
+      select: { id: true, status: true },
+    });
+    for (const claim of newlyPublished) {
+      await tx.claim.update({
+        where: { id: claim.id },
+        data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
+      });
+      await recordAudit(tx, {
+        workspaceId: article.workspaceId,
+        actorId: actor.userId,
+        entityType: "Claim",
+        entityId: claim.id,
+        claimId: claim.id,
+        articleId,
+        action: "claim.publish",
+        fields: ["status", "publishedAt"],
+        before: { status: claim.status, publishedAt: null },
+        after: { status: "PUBLISHED", publishedAt: now.toISOString() },
+      });
+    }
+
+    await tx.article.update({
+      where: { id: article.id },
+      data: {
+        status: "PUBLISHED",
+        visibility: nextVisibility,
+        firstPublishedAt: article.firstPublishedAt ?? now,
+        lastPublishedAt: now,
+        withdrawnAt: null,
+        withdrawnReason: null,
+        updatedById: actor.userId,
+        version: { increment: 1 },
+      },
+    });
+    await recordAudit(tx, {
+      workspaceId: article.workspaceId,
+      actorId: actor.userId,
+      entityType: "Article",
+      entityId: article.id,
+      articleId: article.id,
+      action: number === 1 ? "article.publish" : "article.correct",
+      fields: ["status", "visibility", "lastPublishedAt"],
+      before: { status: article.status, visibility: article.visibility },
+      after: { status: "PUBLISHED", visibility: nextVisibility, publication: number, publicationId: publication.id, reason: publication.reason, changes },
+    });
+
+    const claimCount = snapshot.claims.length;
+    return {
+      url,
+      number,
+      published: true,
+      message:
+        number === 1
+          ? `Published ${claimCount} claim${claimCount === 1 ? "" : "s"} (${VISIBILITY_WORDS[nextVisibility]}).`
+          : `Correction ${number - 1} published with ${changes.length} change${changes.length === 1 ? "" : "s"}.`,
+      changes,
+      visibility: nextVisibility,
+    };
+  });
+}
