@@ -1,0 +1,76 @@
+import type { MaybeActor } from "@/lib/auth/actor";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createUserSchema, type CreateUserInput } from "@/lib/schemas/admin";
+import type { Role } from "@/lib/schemas/enums";
+import { requireActor, requireMembership } from "@/lib/server/access";
+import { recordAudit } from "@/lib/server/audit";
+
+export interface CreateUserResult {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** True when the account already existed and was only added to the workspace. */
+  existingAccount: boolean;
+  /** The generated password, to show once; null when one was given or the account existed. */
+  generatedPassword: string | null;
+}
+
+/**
+ * An admin adds someone to the workspace. A new email gets an account with the given password
+ * or a generated one; an existing account only gets the membership (its password is untouched).
+ */
+export async function createUser({
+  actor: maybeActor,
+  workspaceId,
+  input: rawInput,
+}: {
+  actor: MaybeActor;
+  workspaceId: string;
+  input: CreateUserInput;
+}): Promise<CreateUserResult> {
+  const actor = requireActor(maybeActor);
+  const input = createUserSchema.parse(rawInput);
+  // Hash outside the transaction: argon2 takes ~50 ms and would hold a write lock on SQLite.
+  const generatedPassword = input.password ? null : generatePassword();
+  const passwordHash = await hashPassword(input.password ?? generatedPassword!);
+  return db.$transaction(async (tx) => {
+    await requireMembership(tx, actor, workspaceId, ["ADMIN"]);
+    const existing = await tx.user.findUnique({ where: { email: input.email }, include: { memberships: { where: { workspaceId } } } });
+    if (existing?.memberships.length) {
+      throw new AppError("CONFLICT", `${input.email} is already a member of this workspace. Change their role in the members table instead.`);
+    }
+    const user =
+      existing ??
+      (await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } }));
+    const membership = await tx.membership.create({ data: { userId: user.id, workspaceId, role: input.role } });
+    if (!existing) {
+      await recordAudit(tx, {
+        workspaceId,
+        actorId: actor.userId,
+        entityType: "User",
+        entityId: user.id,
+        action: "user.create",
+        after: { email: user.email, name: user.name },
+      });
+    }
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.userId,
+      entityType: "Membership",
+      entityId: membership.id,
+      action: "membership.create",
+      after: { userId: user.id, email: user.email, role: input.role },
+    });
+    return {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: input.role,
+      existingAccount: Boolean(existing),
+      generatedPassword: existing ? null : generatedPassword,
+    };
+  });
+}

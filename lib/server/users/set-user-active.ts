@@ -1,0 +1,46 @@
+import type { MaybeActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { requireActor, requireMembership } from "@/lib/server/access";
+import { recordAudit } from "@/lib/server/audit";
+import { assertNotLastAdmin } from "@/lib/server/members/last-admin";
+
+// Shared by deactivate-user.ts and reactivate-user.ts: the two differ only in direction.
+export async function setUserActive({
+  actor: maybeActor,
+  workspaceId,
+  userId,
+  active,
+}: {
+  actor: MaybeActor;
+  workspaceId: string;
+  userId: string;
+  active: boolean;
+}): Promise<{ userId: string; active: boolean }> {
+  const actor = requireActor(maybeActor);
+  return db.$transaction(async (tx) => {
+    await requireMembership(tx, actor, workspaceId, ["ADMIN"]);
+    // Admins manage members of their own workspace only: anyone else is not found.
+    const membership = await tx.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } }, include: { user: true } });
+    if (!membership) throw notFound("Member");
+    const user = membership.user;
+    if (user.active === active) return { userId, active };
+    if (!active) {
+      if (userId === actor.userId) throw new AppError("CONFLICT", "You cannot deactivate your own account. Ask another admin to do it.");
+      if (user.isSuperAdmin && !actor.isSuperAdmin) throw forbidden("Only a site administrator can deactivate a site administrator.");
+      if (membership.role === "ADMIN") await assertNotLastAdmin(tx, workspaceId, userId, `Deactivating ${user.name}`);
+    }
+    await tx.user.update({ where: { id: userId }, data: { active } });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.userId,
+      entityType: "User",
+      entityId: userId,
+      action: active ? "user.reactivate" : "user.deactivate",
+      fields: ["active"],
+      before: { active: user.active },
+      after: { active },
+    });
+    return { userId, active };
+  });
+}
