@@ -1,0 +1,144 @@
+import type { BlockNode } from "@/lib/document/types";
+import {
+  boilerplateReason,
+  closingBylineName,
+  endsLikeSentence,
+  isRelatedListHeading,
+  looksLikeHeadline,
+  openingBylineName,
+  strayTrailingPunctuation,
+} from "./boilerplate";
+import { blockText, trimInlineEnd } from "./doc-utils";
+import type { RemovedBlock } from "./types";
+
+export interface CleanOptions {
+  restore?: readonly number[];
+  /**
+   * How to find the title among the blocks: "first-line" takes the first block when it reads
+   * like a headline (plain text); a string is a title found elsewhere (HTML <title>) whose
+   * repetition at the top is dropped; "first-heading" takes a leading heading (Markdown, .docx,
+   * HTML fragments). Only an h1 or a headline-like first paragraph counts.
+   */
+  title: "first-line" | "first-heading" | { known: string };
+  /** Look for a byline ("By ..." near the top, "Write ... at ..." near the end). */
+  detectByline?: boolean;
+}
+
+export interface CleanResult {
+  blocks: BlockNode[];
+  removed: RemovedBlock[];
+  title: string | null;
+  byline: string | null;
+}
+
+const normalize = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * Removes boilerplate from the top-level blocks, recording each removal with its index so the
+ * editor can restore it. Only whole short blocks are removed (or trailing stray punctuation
+ * trimmed): a paragraph of the story is never dropped.
+ */
+export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanResult {
+  const restore = new Set(options.restore ?? []);
+  const texts = input.map(blockText);
+  const decided = new Map<number, { reason: string; text: string; trim?: number }>();
+  let title: string | null = null;
+  let byline: string | null = null;
+
+  // Boilerplate lines, and the headline-only lines that follow a "Related Stories" heading.
+  let inRelatedList = false;
+  input.forEach((block, i) => {
+    if (block.type !== "paragraph" && block.type !== "heading") {
+      inRelatedList = false;
+      return;
+    }
+    const text = texts[i];
+    const reason = boilerplateReason(text);
+    if (reason) {
+      decided.set(i, { reason, text });
+      inRelatedList = isRelatedListHeading(text) || (inRelatedList && reason !== null);
+      return;
+    }
+    if (inRelatedList && text.trim() && looksLikeHeadline(text) && !endsLikeSentence(text)) {
+      decided.set(i, { reason: "Headline in a related-stories list", text });
+      return;
+    }
+    inRelatedList = false;
+  });
+
+  const firstContent = input.findIndex((b, i) => !decided.has(i) && texts[i].trim() !== "" && b.type !== "figure");
+
+  // Title.
+  if (firstContent >= 0) {
+    const block = input[firstContent];
+    const text = texts[firstContent].replace(/\s+/g, " ").trim();
+    const t = options.title;
+    if (t === "first-line") {
+      if ((block.type === "paragraph" || block.type === "heading") && looksLikeHeadline(text)) title = text;
+    } else if (t === "first-heading") {
+      // A leading h1, or a headline-like first paragraph followed by more text.
+      if (block.type === "heading" ? block.attrs.level === 1 : looksLikeHeadline(text) && !endsLikeSentence(text) && input.length > 1) {
+        title = text;
+      }
+    } else {
+      const known = normalize(t.known);
+      const candidate = normalize(text);
+      if ((block.type === "heading" || block.type === "paragraph") && candidate && (known === candidate || (candidate.length > 10 && known.startsWith(candidate)))) {
+        decided.set(firstContent, { reason: "Repeats the title", text });
+      }
+      title = t.known;
+    }
+    if (title && t !== null && typeof t === "string") decided.set(firstContent, { reason: "Used as the title", text });
+  } else if (typeof options.title === "object") {
+    title = options.title.known;
+  }
+
+  // Byline.
+  if (options.detectByline !== false) {
+    for (let i = input.length - 1; i >= 0 && byline === null; i--) {
+      if (decided.has(i) && decided.get(i)!.reason !== "Obfuscated e-mail address") continue;
+      const block = input[i];
+      if (block.type !== "paragraph") continue;
+      const name = closingBylineName(texts[i]);
+      if (name) {
+        byline = name;
+        decided.set(i, { reason: "Byline (moved to the article's metadata)", text: texts[i] });
+      }
+    }
+    if (byline === null) {
+      let seen = 0;
+      for (let i = 0; i < input.length && seen < 4; i++) {
+        if (decided.has(i) || input[i].type !== "paragraph") continue;
+        seen++;
+        const name = openingBylineName(texts[i]);
+        if (name) {
+          byline = name;
+          decided.set(i, { reason: "Byline (moved to the article's metadata)", text: texts[i] });
+          break;
+        }
+      }
+    }
+  }
+
+  // Stray punctuation after the last sentence of a paragraph.
+  input.forEach((block, i) => {
+    if (decided.has(i) || block.type !== "paragraph") return;
+    const stray = strayTrailingPunctuation(texts[i]);
+    if (stray) decided.set(i, { reason: "Stray punctuation trimmed from the end of the paragraph", text: stray.trim(), trim: stray.length });
+  });
+
+  const blocks: BlockNode[] = [];
+  const removed: RemovedBlock[] = [];
+  input.forEach((block, i) => {
+    const decision = decided.get(i);
+    if (decision && !restore.has(i)) removed.push({ index: i, text: decision.text, reason: decision.reason });
+    if (!decision || restore.has(i)) {
+      blocks.push(block);
+      return;
+    }
+    if (decision.trim !== undefined && block.type === "paragraph") {
+      blocks.push({ ...block, content: trimInlineEnd(block.content ?? [], decision.trim) });
+    }
+  });
+  return { blocks, removed, title, byline };
+}

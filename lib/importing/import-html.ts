@@ -1,0 +1,114 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { AppError } from "@/lib/errors";
+import { cleanBlocks } from "./clean-blocks";
+import { blockText, docOf } from "./doc-utils";
+import { htmlToBlocks } from "./html-to-doc";
+import { assertLooksLikeText, assertNotEmpty, assertWithinLimit, maxImportBytes, utf8Length } from "./input-guards";
+import { cleanString, excerptOf, isoDate, languageTag } from "./metadata";
+import { sanitizeArticleHtml } from "./sanitize";
+import type { ImportKind, ImportMetadata, ImportOptions, ImportResult } from "./types";
+import { safeUrl } from "@/lib/document/escape";
+
+export interface HtmlImportOptions extends ImportOptions {
+  /**
+   * "page": a whole web page, run through Readability to find the article. "fragment": the
+   * article itself (clipboard HTML, Markdown or .docx output), kept whole. "auto" decides by
+   * looking for page structure (<html>, <head>, <body>, <nav>...).
+   */
+  mode?: "auto" | "page" | "fragment";
+  /** Recorded as the result's importKind (Markdown and .docx reuse this path). */
+  importKind?: ImportKind;
+}
+
+function looksLikeWholePage(html: string): boolean {
+  if (/<!--\s*StartFragment\s*-->/i.test(html)) return false;
+  return /<(html|head|body|nav|header|footer|article|main|title)[\s>]/i.test(html.slice(0, 200_000));
+}
+
+/** The clipboard's copied part: browsers wrap it in <!--StartFragment--> ... <!--EndFragment-->. */
+function clipboardFragment(html: string): string {
+  const m = /<!--\s*StartFragment\s*-->([\s\S]*?)<!--\s*EndFragment\s*-->/i.exec(html);
+  return m ? m[1] : html;
+}
+
+function meta(document: Document, ...selectors: string[]): string | null {
+  for (const sel of selectors) {
+    const el = document.querySelector(sel);
+    const v = el?.getAttribute("content") ?? el?.getAttribute("href");
+    if (v && v.trim()) return v.trim();
+  }
+  return null;
+}
+
+interface Extracted {
+  html: string;
+  metadata: Omit<ImportMetadata, "excerpt" | "sourceUrl"> & { excerpt: string | null; canonicalUrl: string | null };
+}
+
+function extractArticle(html: string): Extracted | null {
+  const { document } = parseHTML(html);
+  const doc = document as unknown as Document;
+  const canonicalUrl = meta(doc, 'link[rel="canonical"]', 'meta[property="og:url"]');
+  const language = doc.documentElement?.getAttribute("lang") ?? meta(doc, 'meta[http-equiv="content-language" i]', 'meta[property="og:locale"]');
+  const article = new Readability(doc, { charThreshold: 200 }).parse();
+  if (!article || !article.content || !(article.textContent ?? "").trim()) return null;
+  return {
+    html: article.content,
+    metadata: {
+      title: cleanString(article.title),
+      byline: cleanString(article.byline),
+      siteName: cleanString(article.siteName),
+      publishedAt: isoDate(article.publishedTime),
+      language: languageTag(article.lang ?? language),
+      excerpt: cleanString(article.excerpt, 1000),
+      canonicalUrl: safeUrl(canonicalUrl),
+    },
+  };
+}
+
+function noArticle(): AppError {
+  return new AppError(
+    "UNPROCESSABLE",
+    "We found no article text in this HTML. Check that the page is the article itself (not a home page or a log-in wall), or paste the article's text instead.",
+  );
+}
+
+/** HTML (a saved page, clipboard HTML, or converted Markdown/.docx) → cleaned article document. */
+export function importHtml(html: string, options: HtmlImportOptions = {}): ImportResult {
+  assertWithinLimit(utf8Length(html), maxImportBytes(options.maxBytes));
+  assertNotEmpty(html, "The HTML");
+  assertLooksLikeText(html, "The HTML");
+
+  const mode = options.mode === "auto" || !options.mode ? (looksLikeWholePage(html) ? "page" : "fragment") : options.mode;
+  const extracted = mode === "page" ? extractArticle(html) : null;
+  const body = extracted ? extracted.html : mode === "page" ? html : clipboardFragment(html);
+  const sourceUrl = safeUrl(options.sourceUrl) ?? extracted?.metadata.canonicalUrl ?? null;
+
+  const blocks = htmlToBlocks(sanitizeArticleHtml(body), { baseUrl: sourceUrl });
+  if (!blocks.some((b) => blockText(b).trim() !== "")) throw noArticle();
+
+  const known = extracted?.metadata.title;
+  const cleaned = cleanBlocks(blocks, {
+    title: known ? { known } : "first-heading",
+    restore: options.restore,
+    detectByline: !extracted?.metadata.byline,
+  });
+  if (!cleaned.blocks.some((b) => blockText(b).trim() !== "") && !(options.restore?.length)) throw noArticle();
+
+  const m = extracted?.metadata;
+  return {
+    importKind: options.importKind ?? "html",
+    document: docOf(cleaned.blocks),
+    metadata: {
+      title: cleaned.title ?? m?.title ?? null,
+      byline: m?.byline ?? cleaned.byline,
+      siteName: m?.siteName ?? null,
+      publishedAt: m?.publishedAt ?? null,
+      language: m?.language ?? null,
+      sourceUrl,
+      excerpt: m?.excerpt ?? excerptOf(cleaned.blocks),
+    },
+    removedBlocks: cleaned.removed,
+  };
+}
