@@ -34,12 +34,16 @@ fi
 step "Type check" npx tsc --noEmit
 step "Lint" npx eslint --max-warnings=0 .
 step "Migrations match the models (SQLite and PostgreSQL)" bash scripts/check-migrations.sh
-step "Unit tests" npx vitest run --project unit
-step "Integration tests on SQLite" env DB_PROVIDER=sqlite npx vitest run --project integration
-step "Integration tests on PostgreSQL" env DB_PROVIDER=postgresql npx vitest run --project integration
-step "End-to-end tests (Playwright, Chromium)" npx playwright test
+reports=.tmp/test-reports
+rm -rf "$reports" && mkdir -p "$reports"
+vitest_json() { echo --reporter=default --reporter=json --outputFile.json="$reports/$1.json"; }
+step "Unit tests" npx vitest run --project unit $(vitest_json unit)
+step "Integration tests on SQLite" env DB_PROVIDER=sqlite npx vitest run --project integration $(vitest_json integration-sqlite)
+step "Integration tests on PostgreSQL" env DB_PROVIDER=postgresql npx vitest run --project integration $(vitest_json integration-postgresql)
+step "End-to-end tests (Playwright, Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
 
 echo
+node scripts/test-summary.mjs "$reports"/*.json
 if [ ${#failed[@]} -gt 0 ]; then
   echo "npm test: FAILED: ${failed[*]}"
   exit 1
