@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { listTrash } from "@/lib/server/claims/list-trash";
+
+export const GET = apiRoute<{ id: string }>(async ({ params, actor }) => ({ claims: await listTrash({ actor, articleId: params.id }) }));

@@ -1,0 +1,128 @@
+import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import { memberOf } from "@/lib/server/access";
+import type { ApiClaim, ApiSource } from "@/lib/schemas/claim";
+
+// Which claims an actor may see, the query shape every claim service loads, and the API
+// shape it answers with.
+
+/**
+ * Claims the actor may read: every live claim of a live article in a workspace where they
+ * edit; for readers, published claims of published articles only.
+ */
+export function readableClaimWhere(actor: Actor) {
+  return {
+    deletedAt: null,
+    OR: [
+      { article: { deletedAt: null, workspace: memberOf(actor, ["ADMIN", "EDITOR"]) } },
+      { status: "PUBLISHED", article: { deletedAt: null, status: "PUBLISHED", workspace: memberOf(actor) } },
+    ],
+  };
+}
+
+/** Trashed claims an editor may restore. */
+export function trashedClaimWhere(actor: Actor) {
+  return { deletedAt: { not: null }, article: { deletedAt: null, workspace: memberOf(actor, ["ADMIN", "EDITOR"]) } };
+}
+
+const person = { select: { id: true, name: true } } satisfies Prisma.UserDefaultArgs;
+
+export const claimInclude = {
+  article: { select: { id: true, workspaceId: true, status: true } },
+  createdBy: person,
+  updatedBy: person,
+  approvedBy: person,
+  assignee: person,
+  sources: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
+  _count: { select: { comments: { where: { deletedAt: null } } } },
+} satisfies Prisma.ClaimInclude;
+
+export type ClaimRow = NonNullable<Awaited<ReturnType<typeof loadClaimRow>>>;
+
+export function loadClaimRow(tx: Tx, where: object) {
+  return tx.claim.findFirst({ where, include: claimInclude });
+}
+
+export type SourceRow = ClaimRow["sources"][number];
+
+export function toApiSource(s: SourceRow): ApiSource {
+  return {
+    id: s.id,
+    claimId: s.claimId,
+    url: s.url,
+    title: s.title,
+    publisher: s.publisher,
+    publishedOn: s.publishedOn,
+    accessedOn: s.accessedOn,
+    excerpt: s.excerpt,
+    stance: s.stance as ApiSource["stance"],
+    archiveUrl: s.archiveUrl,
+    position: s.position,
+  };
+}
+
+/** The claim as the API and the panel see it; `internal` adds what readers never get. */
+export function toApiClaim(row: ClaimRow, opts: { internal: boolean; openThreadCount?: number }): ApiClaim {
+  const claim: ApiClaim = {
+    id: row.id,
+    articleId: row.articleId,
+    type: "Annotation",
+    target: {
+      source: `/api/v1/articles/${row.articleId}`,
+      selector: [
+        { type: "TextQuoteSelector", exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+        { type: "TextPositionSelector", start: row.start, end: row.end },
+      ],
+    },
+    exact: row.exact,
+    start: row.start,
+    end: row.end,
+    statement: row.statement,
+    claimant: row.claimant,
+    verdict: row.verdictKey,
+    rationale: row.rationale,
+    status: row.status as ApiClaim["status"],
+    version: row.version,
+    author: row.createdBy,
+    updatedBy: row.updatedBy,
+    approvedBy: row.approvedBy,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    sources: row.sources.map(toApiSource),
+  };
+  if (opts.internal) {
+    claim.assignee = row.assignee;
+    claim.commentCount = row._count.comments;
+    if (opts.openThreadCount !== undefined) claim.openThreadCount = opts.openThreadCount;
+  }
+  return claim;
+}
+
+/** The fields history records for a claim, as plain JSON. */
+export function claimSnapshot(row: {
+  statement: string;
+  claimant: string | null;
+  verdictKey: string | null;
+  rationale: string;
+  status: string;
+  assigneeId: string | null;
+  exact: string;
+  start: number;
+  end: number;
+}) {
+  return {
+    statement: row.statement,
+    claimant: row.claimant,
+    verdict: row.verdictKey,
+    rationale: row.rationale,
+    status: row.status,
+    assigneeId: row.assigneeId,
+    exact: row.exact,
+    start: row.start,
+    end: row.end,
+  };
+}

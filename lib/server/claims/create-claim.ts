@@ -1,0 +1,101 @@
+import { anchor, describeRange, selectionProblem, trimRange } from "@/lib/anchoring";
+import type { MaybeActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { layoutDocument } from "@/lib/document/canonical-text";
+import type { DocNode } from "@/lib/document/types";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { CLAIM_LIMITS, createClaimSchema, type ApiClaim, type CreateClaimInput } from "@/lib/schemas/claim";
+import { EDITING_ROLES, type ClaimStatus } from "@/lib/schemas/enums";
+import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
+import { recordAudit } from "@/lib/server/audit";
+import { claimSnapshot, loadClaimRow, toApiClaim } from "./claim-shape";
+import { assertAssignee, assertVerdictKey } from "./claim-validation";
+import { assertApprovable, assertTransition } from "./claim-workflow";
+import { sanitizeOptionalText, sanitizePlainText, sanitizeRichText } from "./sanitize";
+
+export const SELECTOR_NOT_FOUND =
+  "The selected text was not found in the article. The article may have changed: reload it and select the text again.";
+
+/** The statement a new claim starts with: the quote on one line, shortened to fit. */
+export function defaultStatement(quote: string): string {
+  const oneLine = quote.replace(/\s+/g, " ").trim();
+  return oneLine.length <= CLAIM_LIMITS.statement ? oneLine : `${oneLine.slice(0, CLAIM_LIMITS.statement - 1)}…`;
+}
+
+/**
+ * Creates a claim on a span of the article's canonical text. The selectors must land exactly
+ * (position verified against the quote, or the quote found with its context); the stored
+ * selectors are recomputed from where they landed, trimmed of surrounding whitespace.
+ */
+export async function createClaim({
+  actor: maybeActor,
+  articleId,
+  input: rawInput,
+}: {
+  actor: MaybeActor;
+  articleId: string;
+  input: CreateClaimInput;
+}): Promise<ApiClaim> {
+  const actor = requireActor(maybeActor);
+  const input = createClaimSchema.parse(rawInput);
+  return db.$transaction(async (tx) => {
+    const article = await tx.article.findFirst({
+      where: { id: articleId, ...readableArticleWhere(actor) },
+      select: { id: true, workspaceId: true, canonicalText: true, document: true },
+    });
+    if (!article) throw notFound("Article");
+    const membership = await requireMembership(tx, actor, article.workspaceId);
+    if (!EDITING_ROLES.includes(membership.role)) throw forbidden("Only editors and admins of this workspace can add claims.");
+
+    const text = article.canonicalText;
+    const anchored = anchor(text, input.target.selector);
+    // Creating needs the exact words: a fuzzy match would put the claim on text nobody selected.
+    if (!anchored || anchored.method === "fuzzy") throw new AppError("UNPROCESSABLE", SELECTOR_NOT_FOUND);
+    const problem = selectionProblem(layoutDocument(JSON.parse(article.document) as DocNode), anchored);
+    if (problem) throw new AppError("UNPROCESSABLE", problem);
+    const range = trimRange(text, anchored);
+    const { quote } = describeRange(text, range);
+
+    const status: ClaimStatus = input.status ?? "DRAFT";
+    const verdictKey = input.verdict ?? null;
+    if (verdictKey) await assertVerdictKey(tx, article.workspaceId, verdictKey);
+    if (input.assigneeId) await assertAssignee(tx, article.workspaceId, input.assigneeId);
+    const rationale = input.rationale ? sanitizeRichText(input.rationale) : "";
+    if (status !== "DRAFT") assertTransition("DRAFT", status === "APPROVED" ? "IN_REVIEW" : status);
+    // A new claim has no sources yet, so asking for APPROVED explains what is missing.
+    if (status === "APPROVED") assertApprovable({ verdictKey, rationale, sourceCount: 0 });
+
+    const statement = sanitizePlainText(input.statement ?? "") || defaultStatement(quote.exact);
+    const claim = await tx.claim.create({
+      data: {
+        articleId: article.id,
+        exact: quote.exact,
+        prefix: quote.prefix ?? "",
+        suffix: quote.suffix ?? "",
+        start: range.start,
+        end: range.end,
+        statement,
+        claimant: sanitizeOptionalText(input.claimant),
+        verdictKey,
+        rationale,
+        status,
+        assigneeId: input.assigneeId ?? null,
+        createdById: actor.userId,
+        updatedById: actor.userId,
+      },
+    });
+    await recordAudit(tx, {
+      workspaceId: article.workspaceId,
+      actorId: actor.userId,
+      entityType: "Claim",
+      entityId: claim.id,
+      claimId: claim.id,
+      articleId: article.id,
+      action: "claim.create",
+      fields: Object.keys(claimSnapshot(claim)),
+      after: claimSnapshot(claim),
+    });
+    const row = await loadClaimRow(tx, { id: claim.id });
+    return toApiClaim(row!, { internal: true, openThreadCount: 0 });
+  });
+}

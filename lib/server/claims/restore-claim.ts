@@ -1,0 +1,34 @@
+import type { MaybeActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { ApiClaim } from "@/lib/schemas/claim";
+import { requireActor } from "@/lib/server/access";
+import { recordAudit } from "@/lib/server/audit";
+import { claimInclude, toApiClaim, trashedClaimWhere } from "./claim-shape";
+
+/** Takes a claim out of the trash (undo of deleteClaim); editors and admins only. */
+export async function restoreClaim({ actor: maybeActor, claimId }: { actor: MaybeActor; claimId: string }): Promise<ApiClaim> {
+  const actor = requireActor(maybeActor);
+  return db.$transaction(async (tx) => {
+    const row = await tx.claim.findFirst({ where: { id: claimId, ...trashedClaimWhere(actor) }, include: claimInclude });
+    if (!row) throw notFound("Deleted claim");
+    const restored = await tx.claim.update({
+      where: { id: claimId },
+      data: { deletedAt: null, updatedById: actor.userId, version: { increment: 1 } },
+      include: claimInclude,
+    });
+    await recordAudit(tx, {
+      workspaceId: row.article.workspaceId,
+      actorId: actor.userId,
+      entityType: "Claim",
+      entityId: claimId,
+      claimId,
+      articleId: row.articleId,
+      action: "claim.restore",
+      fields: ["deletedAt"],
+      before: { deletedAt: row.deletedAt?.toISOString() ?? null },
+      after: { deletedAt: null },
+    });
+    return toApiClaim(restored, { internal: true });
+  });
+}

@@ -1,0 +1,135 @@
+import type { MaybeActor } from "@/lib/auth/actor";
+import { db, type Tx } from "@/lib/db";
+import { AppError, forbidden } from "@/lib/errors";
+import { claimPatchFieldsSchema, type ApiClaim, type ClaimPatch } from "@/lib/schemas/claim";
+import type { ClaimStatus } from "@/lib/schemas/enums";
+import { changedFields, recordAudit } from "@/lib/server/audit";
+import { loadEditableClaim } from "./claim-access";
+import { claimSnapshot, loadClaimRow, toApiClaim, type ClaimRow } from "./claim-shape";
+import { assertAssignee, assertVerdictKey } from "./claim-validation";
+import { assertApprovable, assertStillApprovable, assertTransition } from "./claim-workflow";
+import { sanitizeOptionalText, sanitizePlainText, sanitizeRichText } from "./sanitize";
+
+/** 409 carrying the claim as it is now, so the client can show both versions. */
+export async function claimConflict(tx: Tx, claimId: string): Promise<AppError> {
+  const current = await loadClaimRow(tx, { id: claimId });
+  return new AppError(
+    "CONFLICT",
+    "Someone else changed this claim after you opened it. Compare the two versions and choose which to keep.",
+    { current: current ? toApiClaim(current, { internal: true }) : null },
+  );
+}
+
+/**
+ * Bumps the claim's version if it is still `version` (optimistic concurrency), else throws
+ * the 409. Every claim-level write (fields, sources) goes through here.
+ */
+export async function bumpClaimVersion(tx: Tx, claimId: string, version: number, actorId: string, data: Record<string, unknown> = {}) {
+  const { count } = await tx.claim.updateMany({
+    where: { id: claimId, version, deletedAt: null },
+    data: { ...data, version: { increment: 1 }, updatedById: actorId },
+  });
+  if (count === 0) throw await claimConflict(tx, claimId);
+}
+
+function actionFor(from: ClaimStatus, to: ClaimStatus): string {
+  if (from === to) return "claim.update";
+  if (to === "IN_REVIEW" && from === "DRAFT") return "claim.submit";
+  if (to === "APPROVED") return "claim.approve";
+  return "claim.request-changes";
+}
+
+/**
+ * Changes a claim's fields and/or moves it through the workflow. `version` must be the
+ * version the change was based on; a stale one is a CONFLICT with the current claim.
+ * The change and its history row are written in one transaction.
+ */
+export async function updateClaim({
+  actor: maybeActor,
+  claimId,
+  version,
+  patch: rawPatch,
+}: {
+  actor: MaybeActor;
+  claimId: string;
+  version: number;
+  patch: ClaimPatch;
+}): Promise<ApiClaim> {
+  const patch = claimPatchFieldsSchema.parse(rawPatch);
+  return db.$transaction(async (tx) => {
+    const { actor, row } = await loadEditableClaim(tx, maybeActor, claimId);
+    if (row.version !== version) throw await claimConflict(tx, claimId);
+    const workspaceId = row.article.workspaceId;
+    const from = row.status as ClaimStatus;
+
+    const next = {
+      statement: row.statement,
+      claimant: row.claimant,
+      verdictKey: row.verdictKey,
+      rationale: row.rationale,
+      status: from,
+      assigneeId: row.assigneeId,
+    };
+    if (patch.statement !== undefined) {
+      next.statement = sanitizePlainText(patch.statement);
+      if (!next.statement) throw new AppError("UNPROCESSABLE", "The statement can't be empty: write the claim as it can be checked.");
+    }
+    if (patch.claimant !== undefined) next.claimant = sanitizeOptionalText(patch.claimant);
+    if (patch.verdict !== undefined) {
+      if (patch.verdict !== null && patch.verdict !== row.verdictKey) await assertVerdictKey(tx, workspaceId, patch.verdict);
+      next.verdictKey = patch.verdict;
+    }
+    if (patch.rationale !== undefined) next.rationale = sanitizeRichText(patch.rationale);
+    if (patch.assigneeId !== undefined) {
+      if (patch.assigneeId !== null && patch.assigneeId !== row.assigneeId) await assertAssignee(tx, workspaceId, patch.assigneeId);
+      next.assigneeId = patch.assigneeId;
+    }
+
+    const extra: Record<string, unknown> = {};
+    const to = patch.status ?? from;
+    const sourceCount = row.sources.length;
+    if (to !== from) {
+      assertTransition(from, to);
+      if (to === "APPROVED") {
+        assertApprovable({ ...next, sourceCount });
+        const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { requireIndependentApproval: true } });
+        if (workspace.requireIndependentApproval && row.createdById === actor.userId) {
+          throw forbidden("This workspace requires approval by someone other than the claim's author. Ask a colleague to approve it.");
+        }
+        extra.approvedById = actor.userId;
+        extra.approvedAt = new Date();
+      } else if (from === "APPROVED" || from === "PUBLISHED") {
+        extra.approvedById = null;
+        extra.approvedAt = null;
+      }
+      next.status = to;
+    } else {
+      assertStillApprovable(from, { ...next, sourceCount });
+    }
+
+    const before = claimSnapshot(row);
+    const after = claimSnapshot({ ...row, ...next });
+    const fields = changedFields(before, after);
+    if (fields.length === 0) return toApiClaim(row, { internal: true });
+
+    await bumpClaimVersion(tx, claimId, version, actor.userId, { ...next, ...extra });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.userId,
+      entityType: "Claim",
+      entityId: claimId,
+      claimId,
+      articleId: row.articleId,
+      action: actionFor(from, to),
+      fields,
+      before: pick(before, fields),
+      after: pick(after, fields),
+    });
+    const updated = (await loadClaimRow(tx, { id: claimId })) as ClaimRow;
+    return toApiClaim(updated, { internal: true });
+  });
+}
+
+function pick<T extends Record<string, unknown>>(obj: T, keys: string[]): Partial<T> {
+  return Object.fromEntries(keys.map((k) => [k, obj[k]])) as Partial<T>;
+}
