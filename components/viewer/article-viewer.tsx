@@ -84,6 +84,13 @@ function selectionToPmRange(editor: Editor, sel: Selection): { from: number; to:
   return { from: Math.min(from, to), to: Math.max(from, to), domRange };
 }
 
+/** The box of the selection's last line (where the affordance floats); the wrapper's box where layout is unknown. */
+function selectionEndRect(range: Range, wrapper: HTMLElement): DOMRect {
+  if (typeof range.getClientRects !== "function") return wrapper.getBoundingClientRect();
+  const rects = range.getClientRects();
+  return rects.length > 0 ? rects[rects.length - 1] : range.getBoundingClientRect();
+}
+
 export function ArticleViewer({
   document: doc,
   canonicalText,
@@ -133,7 +140,7 @@ export function ArticleViewer({
 
   useEffect(() => {
     if (!editor || !selectedClaimId) return;
-    const el = editor.view.dom.querySelector<HTMLElement>(`[data-claim-ids~="${CSS.escape(selectedClaimId)}"]`);
+    const el = editor.view.dom.querySelector<HTMLElement>(`[data-claim-ids~="${selectedClaimId.replace(/["\\]/g, "\\$&")}"]`);
     if (!el) return;
     const box = el.getBoundingClientRect();
     if (box.top < 0 || box.bottom > window.innerHeight) {
@@ -161,8 +168,7 @@ export function ArticleViewer({
         const raw = pmRangeToTextRange(layout, pm.from, pm.to);
         if (raw.start === raw.end) return setPending(null);
         const problem = selectionProblem(layout, raw);
-        const rects = pm.domRange.getClientRects();
-        const last = rects.length > 0 ? rects[rects.length - 1] : pm.domRange.getBoundingClientRect();
+        const last = selectionEndRect(pm.domRange, wrapper);
         const box = wrapper.getBoundingClientRect();
         setPending({
           range: trimRange(layout.text, raw),
