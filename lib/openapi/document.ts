@@ -3,6 +3,8 @@ import { registry } from "./registry";
 // Each import registers a domain's paths (side effect). Add one line per domain.
 import "./paths/system";
 import "./paths/claims";
+import "./paths/publishing";
+import "./paths/admin";
 
 export function buildOpenApiDocument(serverUrl: string) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
