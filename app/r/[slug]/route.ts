@@ -1,0 +1,50 @@
+import type { NextRequest } from "next/server";
+import { renderReaderPage, renderStatusPage } from "@/components/reader/render-reader";
+import { actorFromRequest } from "@/lib/http/api-route";
+import { isAppError } from "@/lib/errors";
+import { getPublishedArticle, type WithdrawnDetails } from "@/lib/server/publishing/get-published-article";
+import { htmlResponse } from "@/lib/server/publishing/html-response";
+
+// The published reader view, /r/<slug>. A route handler rather than a page so that it can
+// answer 410 for a withdrawn fact-check (a Next page can only produce 200/404/redirects) and
+// serve a complete document with a hash-based CSP and no framework scripts: the text, the
+// claims and the corrections are all in the HTML and readable without JavaScript.
+export const dynamic = "force-dynamic";
+
+export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await ctx.params;
+  try {
+    const actor = await actorFromRequest(req).catch(() => null);
+    const published = await getPublishedArticle({ actor, slug });
+    const membersOnly = published.visibility === "MEMBERS";
+    return htmlResponse(renderReaderPage(published.bundle, { membersOnly }), { cacheable: !membersOnly && !actor });
+  } catch (e) {
+    if (isAppError(e) && e.code === "UNAUTHORIZED") {
+      const target = new URL(`/sign-in?callbackUrl=${encodeURIComponent(`/r/${slug}`)}`, req.nextUrl.origin);
+      return Response.redirect(target, 303);
+    }
+    if (isAppError(e) && e.code === "GONE") {
+      const details = e.details as WithdrawnDetails;
+      return htmlResponse(
+        renderStatusPage({
+          status: 410,
+          title: details.title,
+          message: e.message,
+        }),
+        { status: 410 },
+      );
+    }
+    if (isAppError(e) && e.code === "NOT_FOUND") {
+      return htmlResponse(
+        renderStatusPage({
+          status: 404,
+          title: "We can't find that fact-check",
+          message: "The address may be mistyped, or the fact-check is not published (or not shared with you).",
+          links: [{ href: "/", label: "Go to Factmark" }],
+        }),
+        { status: 404 },
+      );
+    }
+    throw e;
+  }
+}
