@@ -72,7 +72,6 @@ export function htmlToText(html: string): string {
     .map((line) => line.replace(/[ \t]+/g, " ").trim())
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
-    .replace(/\n\n(• )/g, "\n$1")
     .trim();
 }
 
@@ -81,18 +80,18 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** The claim's quote in its context: "…prefix", "exact", "suffix…" (prefix and suffix on one line). */
+/** The claim's quote in its context: "…prefix", "exact", "suffix…", whitespace collapsed but kept at the seams. */
 export function quoteInContext(claim: Pick<ReportClaim, "prefix" | "exact" | "suffix">): {
   before: string;
   exact: string;
   after: string;
 } {
-  const before = oneLine(claim.prefix);
-  const after = oneLine(claim.suffix);
+  const before = claim.prefix.replace(/\s+/g, " ").trimStart();
+  const after = claim.suffix.replace(/\s+/g, " ").trimEnd();
   return {
-    before: before ? `…${before} ` : "",
+    before: before ? `…${before}` : "",
     exact: oneLine(claim.exact),
-    after: after ? ` ${after}…` : "",
+    after: after ? `${after}…` : "",
   };
 }
 
