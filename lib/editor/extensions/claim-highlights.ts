@@ -2,7 +2,7 @@ import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { textRangeToPmPieces } from "@/lib/anchoring";
+import { textOffsetToPmPos, textRangeToPmPieces } from "@/lib/anchoring";
 import { layoutDocument, type CanonicalLayout } from "@/lib/document/canonical-text";
 import type { DocNode } from "@/lib/document/types";
 
@@ -117,24 +117,31 @@ export function buildClaimDecorations(doc: PMNode, highlights: ClaimHighlight[],
   const layout = layoutOf(doc);
   const colorOf = (h: ClaimHighlight) => (HEX_COLOR.test(h.color) ? h.color : fallbackColor);
   const decorations: Decoration[] = [];
+  // The selected claim gets one continuous frame: top and bottom lines on every piece, the
+  // left edge where it starts and the right edge where it ends (an outline would box each piece).
+  const chosen = highlights.find((h) => h.selected);
+  const chosenFrom = chosen ? textOffsetToPmPos(layout, chosen.start, "start") : -1;
+  const chosenTo = chosen ? textOffsetToPmPos(layout, chosen.end, "end") : -1;
 
   for (const seg of segmentHighlights(highlights, layout.text.length)) {
     const [top] = seg.claims;
     const count = seg.claims.length;
     const depth = Math.min(count, MAX_DEPTH_STYLES);
-    const selected = seg.claims.some((c) => c.selected);
+    const selected = chosen !== undefined && seg.claims.some((c) => c.id === chosen.id);
     // One darker stripe per covering claim (up to 4), drawn from the bottom edge up.
     const stripes = seg.claims
       .slice(0, MAX_DEPTH_STYLES)
       .map((c, k) => `inset 0 -${2 * (k + 1)}px 0 0 color-mix(in srgb, ${colorOf(c)} 45%, #111827)`)
       .join(", ");
-    const style = [
-      `background-color: ${colorOf(top)}`,
-      depth > 1 ? `background-image: linear-gradient(rgba(17, 24, 39, ${0.07 * (depth - 1)}), rgba(17, 24, 39, ${0.07 * (depth - 1)}))` : "",
-      `box-shadow: ${stripes}`,
-    ]
-      .filter(Boolean)
-      .join("; ");
+    const styleWith = (frame: string[]) =>
+      [
+        `background-color: ${colorOf(top)}`,
+        depth > 1 ? `background-image: linear-gradient(rgba(17, 24, 39, ${0.07 * (depth - 1)}), rgba(17, 24, 39, ${0.07 * (depth - 1)}))` : "",
+        `box-shadow: ${[...frame, stripes].join(", ")}`,
+      ]
+        .filter(Boolean)
+        .join("; ");
+    const style = styleWith([]);
 
     const attrs: Record<string, string> = {
       class: `claim-hl claim-hl--d${depth}${selected ? " claim-hl--selected" : ""}`,
@@ -154,13 +161,37 @@ export function buildClaimDecorations(doc: PMNode, highlights: ClaimHighlight[],
     }
 
     let firstPiece = true;
-    for (const piece of textRangeToPmPieces(layout, seg)) {
-      const pieceAttrs = firstPiece ? attrs : withoutKeyboardStop(attrs);
+    for (const piece of textRangeToPmPieces(layout, seg).flatMap((p) => splitAtTextNodes(doc, p.from, p.to))) {
+      const pieceAttrs = firstPiece ? { ...attrs } : withoutKeyboardStop(attrs);
+      if (selected) {
+        const frame = ["inset 0 2px 0 0 #111827", "inset 0 -2px 0 0 #111827"];
+        if (piece.from === chosenFrom) frame.push("inset 2px 0 0 0 #111827");
+        if (piece.to === chosenTo) frame.push("inset -2px 0 0 0 #111827");
+        pieceAttrs.style = styleWith(frame);
+      }
       decorations.push(Decoration.inline(piece.from, piece.to, pieceAttrs, { claimIds: seg.claims.map((c) => c.id) }));
       firstPiece = false;
     }
   }
   return DecorationSet.create(doc, decorations);
+}
+
+/**
+ * ProseMirror draws an inline decoration as one span per text node (marks split text), so the
+ * pieces are cut the same way here: then exactly one span carries the keyboard stop and the
+ * selected claim's left/right edges land on its first and last spans only.
+ */
+function splitAtTextNodes(doc: PMNode, from: number, to: number): Array<{ from: number; to: number }> {
+  const out: Array<{ from: number; to: number }> = [];
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (node.isText) {
+      const a = Math.max(from, pos);
+      const b = Math.min(to, pos + node.nodeSize);
+      if (b > a) out.push({ from: a, to: b });
+    }
+    return !node.isInline;
+  });
+  return out;
 }
 
 function withoutKeyboardStop(attrs: Record<string, string>): Record<string, string> {

@@ -150,6 +150,27 @@ describe("claim highlights", () => {
     expect(spans(e)).toHaveLength(0);
   });
 
+  it("frames the selected claim once across its pieces: left edge at its start, right edge at its end", () => {
+    const e = makeEditor(mixedDoc);
+    e.commands.setClaimHighlights(claims.map((c) => ({ ...c, selected: c.id === "outer" })));
+    const framed = spans(e).filter((s) => s.classList.contains("claim-hl--selected"));
+    expect(framed.map((s) => s.textContent).join("")).toBe("Plain bold and a linkafter");
+    const edges = framed.map((s) => {
+      const style = s.getAttribute("style") ?? "";
+      return [style.includes("inset 2px 0"), style.includes("inset -2px 0")];
+    });
+    expect(edges[0]).toEqual([true, false]);
+    expect(edges[edges.length - 1]).toEqual([false, true]);
+    expect(edges.slice(1, -1).every(([l, r]) => !l && !r)).toBe(true);
+  });
+
+  it("gives a claim one keyboard stop even when its text crosses a mark boundary", () => {
+    const e = makeEditor(mixedDoc);
+    e.commands.setClaimHighlights([{ id: "x", start: at("Plain"), end: at(" and"), color: "#fecaca", label: "False" }]);
+    expect(spans(e).map((s) => s.textContent)).toEqual(["Plain ", "bold"]);
+    expect(spans(e).filter((s) => s.getAttribute("tabindex") === "0")).toHaveLength(1);
+  });
+
   it("falls back to a safe colour when a colour is not hex", () => {
     const e = makeEditor(mixedDoc);
     e.commands.setClaimHighlights([{ ...claims[1], color: "red; background-image: url(https://evil.example/x)" }]);
