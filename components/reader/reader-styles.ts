@@ -45,7 +45,7 @@ mark.fm-mark{color:#111827;padding:.05em 0;border-bottom:2px solid rgba(17,24,39
 mark.fm-overlap{border-bottom-style:double;border-bottom-width:3px}
 .js mark.fm-mark{cursor:pointer}
 mark.fm-mark.fm-active{outline:2px solid #1e3a8a;outline-offset:1px}
-a.fm-ref{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:.68em;font-weight:700;vertical-align:super;line-height:1;text-decoration:none;color:#111827;background:#fff;border:1px solid #6b7280;border-radius:999px;padding:.1em .45em;margin-left:.15em;white-space:nowrap}
+a.fm-ref{position:relative;display:inline-block;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:.68em;font-weight:700;vertical-align:super;line-height:1;text-decoration:none;color:#111827;background:#fff;border:1px solid #6b7280;border-radius:999px;padding:.1em .45em;margin-left:.15em;white-space:nowrap}
 a.fm-ref:hover{background:#111827;color:#fff}
 .fm-ref-v{font-weight:600}
 .claims{list-style:none;margin:0;padding:0;display:grid;gap:1rem}
@@ -114,5 +114,5 @@ footer.foot{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 3rem;border-top
   .fm-card a[href^="http"]::after,.corrections a[href^="http"]::after,.meta a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;color:#374151;word-break:break-all}
   .summary,.chart,.swatch,.fm-chip{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
-@media (prefers-reduced-motion:no-preference){html{scroll-behavior:smooth}}
+
 `;
