@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { ExternalLink } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClaimWorkspace } from "@/components/claims/claim-workspace";
+import { requireSessionActor } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { safeUrl } from "@/lib/document/escape";
+import { getAnnotationPage } from "@/lib/server/claims/get-annotation-page";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(id: string) {
+  const actor = await requireSessionActor(`/articles/${id}`);
+  try {
+    return await getAnnotationPage({ actor, articleId: id });
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const data = await load(id);
+  return { title: data.article.title };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { id } = await params;
+  const data = await load(id);
+  const { article } = data;
+  const source = safeUrl(article.sourceUrl);
+  return (
+    <main className="mx-auto w-full max-w-screen-2xl px-4 py-6 sm:px-6">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
+        <Link href="/articles" className="hover:text-foreground hover:underline">
+          Articles
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span className="text-foreground">Fact-check</span>
+      </nav>
+      <header className="mb-6 flex flex-col gap-2">
+        <h1 className="max-w-4xl text-2xl font-bold leading-tight tracking-tight sm:text-3xl">{article.title}</h1>
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
+          {article.byline && <span>{article.byline}</span>}
+          {article.siteName && <span>{article.siteName}</span>}
+          {article.publishedAt && <time dateTime={article.publishedAt}>{new Date(article.publishedAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}</time>}
+          {source && (
+            <a href={source} target="_blank" rel="noopener noreferrer nofollow" className="inline-flex items-center gap-1 hover:text-foreground hover:underline">
+              Original story <ExternalLink className="size-3" aria-hidden="true" />
+            </a>
+          )}
+          <span className="rounded-full border border-border px-2 py-0.5 text-xs">{article.status === "PUBLISHED" ? "Published" : article.status === "WITHDRAWN" ? "Withdrawn" : "Not published"}</span>
+          {!data.canEdit && <span className="rounded-full bg-muted px-2 py-0.5 text-xs">Read-only</span>}
+        </p>
+      </header>
+      <ClaimWorkspace
+        articleId={article.id}
+        document={article.document}
+        canonicalText={article.canonicalText}
+        initialClaims={data.claims}
+        ctx={{
+          scale: data.scale,
+          members: data.members,
+          claimants: data.claimants,
+          currentUser: data.currentUser,
+          canEdit: data.canEdit,
+          requireIndependentApproval: data.requireIndependentApproval,
+        }}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import type { MaybeActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import type { DocNode } from "@/lib/document/types";
+import { notFound } from "@/lib/errors";
+import type { ApiClaim, ApiPerson, ApiScale } from "@/lib/schemas/claim";
+import { canEdit, type Role } from "@/lib/schemas/enums";
+import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
+import { getScale } from "@/lib/server/scale/get-scale";
+import { listClaimants } from "./list-claimants";
+import { listClaims } from "./list-claims";
+
+export interface AnnotationPageData {
+  article: {
+    id: string;
+    title: string;
+    byline: string | null;
+    sourceUrl: string | null;
+    siteName: string | null;
+    publishedAt: string | null;
+    status: string;
+    slug: string;
+    document: DocNode;
+    canonicalText: string;
+  };
+  role: Role;
+  canEdit: boolean;
+  currentUser: ApiPerson;
+  claims: ApiClaim[];
+  scale: ApiScale;
+  members: ApiPerson[];
+  claimants: string[];
+  requireIndependentApproval: boolean;
+}
+
+/** Everything the article annotation page needs, checked for the actor (NOT_FOUND if unseen). */
+export async function getAnnotationPage({ actor: maybeActor, articleId }: { actor: MaybeActor; articleId: string }): Promise<AnnotationPageData> {
+  const actor = requireActor(maybeActor);
+  const article = await db.article.findFirst({
+    where: { id: articleId, ...readableArticleWhere(actor) },
+    include: { workspace: { select: { requireIndependentApproval: true } } },
+  });
+  if (!article) throw notFound("Article");
+  const { role } = await requireMembership(db, actor, article.workspaceId);
+  const editor = canEdit(role);
+  const [claims, scale, members, claimants] = await Promise.all([
+    listClaims({ actor, articleId }),
+    getScale({ actor, workspaceId: article.workspaceId }),
+    editor
+      ? db.membership.findMany({
+          where: { workspaceId: article.workspaceId, user: { active: true } },
+          select: { user: { select: { id: true, name: true } } },
+          orderBy: { user: { name: "asc" } },
+        })
+      : Promise.resolve([]),
+    editor ? listClaimants({ actor, workspaceId: article.workspaceId }) : Promise.resolve([]),
+  ]);
+  return {
+    article: {
+      id: article.id,
+      title: article.title,
+      byline: article.byline,
+      sourceUrl: article.sourceUrl,
+      siteName: article.siteName,
+      publishedAt: article.publishedAt?.toISOString() ?? null,
+      status: article.status,
+      slug: article.slug,
+      document: JSON.parse(article.document) as DocNode,
+      canonicalText: article.canonicalText,
+    },
+    role,
+    canEdit: editor,
+    currentUser: { id: actor.userId, name: actor.name },
+    claims,
+    scale,
+    members: members.map((m) => m.user),
+    claimants,
+    requireIndependentApproval: article.workspace.requireIndependentApproval,
+  };
+}
