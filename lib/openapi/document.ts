@@ -2,10 +2,10 @@ import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registry } from "./registry";
 // Each import registers a domain's paths (side effect). Add one line per domain.
 import "./paths/system";
-import "./paths/publishing";
 import "./paths/claims";
 import "./paths/publishing";
 import "./paths/admin";
+import "./paths/articles";
 
 export function buildOpenApiDocument(serverUrl: string) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

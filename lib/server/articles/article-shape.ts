@@ -1,0 +1,67 @@
+import type { DocNode } from "@/lib/document/types";
+import type { ImportKind, RemovedBlock } from "@/lib/importing";
+import type { ApiArticle } from "@/lib/schemas/article";
+import type { ArticleStatus } from "@/lib/schemas/enums";
+
+export interface ArticleRow {
+  id: string;
+  workspaceId: string;
+  slug: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  sourceUrl: string | null;
+  publishedAt: Date | null;
+  language: string | null;
+  excerpt: string | null;
+  document: string;
+  canonicalText: string;
+  contentHash: string;
+  removedBlocks: string;
+  importKind: string;
+  status: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toApiArticle(row: ArticleRow, claimCount: number): ApiArticle {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    slug: row.slug,
+    title: row.title,
+    status: row.status as ArticleStatus,
+    importKind: row.importKind as ImportKind,
+    metadata: {
+      title: row.title,
+      byline: row.byline,
+      siteName: row.siteName,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      language: row.language,
+      sourceUrl: row.sourceUrl,
+      excerpt: row.excerpt,
+    },
+    document: JSON.parse(row.document) as DocNode,
+    canonicalText: row.canonicalText,
+    contentHash: row.contentHash,
+    removedBlocks: JSON.parse(row.removedBlocks) as RemovedBlock[],
+    claimCount,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** URL-safe slug from a title: lower-case ASCII words joined by hyphens, at most 60 characters. */
+export function slugify(title: string): string {
+  const base = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return base || "article";
+}
