@@ -102,12 +102,19 @@ export function isoDate(value: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? value : d.toISOString().slice(0, 10);
 }
 
+// Building an Intl formatter is slow; one is enough (and dates repeat: memoise them too).
+const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const humanDates = new Map<string, string>();
+
 /** "30 Dec 2021" (UTC); "" for null. */
 export function humanDate(value: string | null | undefined): string {
   if (!value) return "";
+  const cached = humanDates.get(value);
+  if (cached !== undefined) return cached;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(d);
+  const out = Number.isNaN(d.getTime()) ? value : DATE_FORMAT.format(d);
+  if (humanDates.size < 10_000) humanDates.set(value, out);
+  return out;
 }
 
 export function verdictLabel(claim: ReportClaim): string {

@@ -6,6 +6,7 @@ import "./paths/claims";
 import "./paths/publishing";
 import "./paths/admin";
 import "./paths/articles";
+import "./paths/exports";
 
 export function buildOpenApiDocument(serverUrl: string) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
