@@ -3,6 +3,7 @@ import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimWorkspace } from "@/components/claims/claim-workspace";
+import { PublishDialog } from "@/components/reader/publish-dialog";
 import { requireSessionActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { safeUrl } from "@/lib/document/escape";
@@ -54,6 +55,7 @@ export default async function ArticlePage({ params }: Props) {
           <span className="rounded-full border border-border px-2 py-0.5 text-xs">{article.status === "PUBLISHED" ? "Published" : article.status === "WITHDRAWN" ? "Withdrawn" : "Not published"}</span>
           {!data.canEdit && <span className="rounded-full bg-muted px-2 py-0.5 text-xs">Read-only</span>}
         </p>
+        {data.canEdit && <div className="flex"><PublishDialog articleId={article.id} slug={article.slug} status={article.status} /></div>}
       </header>
       <ClaimWorkspace
         articleId={article.id}
