@@ -16,6 +16,7 @@ import { CommentsPanel } from "./comments-panel";
 import { ConflictDialog, type ConflictState } from "./conflict-dialog";
 import { RichTextEditor } from "./rich-text-editor";
 import { SourcesEditor } from "./sources-editor";
+import "./claims.css";
 
 const NONE = "__none__";
 const TEXT_DEBOUNCE_MS = 800;
