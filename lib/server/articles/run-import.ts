@@ -64,17 +64,21 @@ async function importSource(source: ArticleSource, restore: number[] | undefined
 
 const nonEmpty = (v: string | null | undefined) => (v != null && v.trim() !== "" ? v.trim() : null);
 
-/** The importer's metadata with the editor's corrections on top. */
+/**
+ * The importer's metadata with the editor's corrections on top: a field left out keeps the
+ * importer's value; a field sent empty (or null) clears it; anything else replaces it.
+ */
 export function mergeMetadata(found: ImportMetadata, edits: ArticleMetadataInput | undefined): ImportMetadata {
   const e = articleMetadataInputSchema.parse(edits ?? {});
-  const publishedAt = nonEmpty(e.publishedAt);
+  const pick = (edit: string | null | undefined, value: string | null) => (edit === undefined ? value : nonEmpty(edit));
+  const publishedAt = pick(e.publishedAt, found.publishedAt);
   return {
     ...found,
-    title: nonEmpty(e.title) ?? found.title,
-    byline: nonEmpty(e.byline) ?? found.byline,
-    sourceUrl: nonEmpty(e.sourceUrl) ?? found.sourceUrl,
-    publishedAt: publishedAt ? new Date(publishedAt).toISOString() : found.publishedAt,
-    language: nonEmpty(e.language) ?? found.language,
+    title: pick(e.title, found.title),
+    byline: pick(e.byline, found.byline),
+    sourceUrl: pick(e.sourceUrl, found.sourceUrl),
+    publishedAt: publishedAt ? new Date(publishedAt).toISOString() : null,
+    language: pick(e.language, found.language),
   };
 }
 
