@@ -2,7 +2,7 @@ import { z } from "zod";
 import { errorResponses, registry } from "../registry";
 import { publishArticleSchema, publishResultSchema, unpublishArticleSchema, unpublishResultSchema } from "@/lib/schemas/publication";
 
-const articleId = z.object({ id: z.string().openapi({ description: "Article id" }) });
+const articleId = z.object({ id: z.string().describe("Article id") });
 
 registry.registerPath({
   method: "post",
@@ -49,7 +49,7 @@ const person = z.object({ id: z.string(), name: z.string() });
 const publicArticleSchema = registry.register(
   "PublicArticle",
   z.object({
-    url: z.string().openapi({ example: "https://factmark.example/r/biden-putin-call" }),
+    url: z.string().describe("Reader page URL, e.g. https://factmark.example/r/biden-putin-call"),
     visibility: z.enum(["PUBLIC", "MEMBERS"]),
     publicationNumber: z.number().int(),
     article: z.object({
@@ -62,7 +62,7 @@ const publicArticleSchema = registry.register(
       publishedAt: z.string().nullable(),
       language: z.string().nullable(),
       excerpt: z.string().nullable(),
-      document: z.unknown().openapi({ description: "The article as ProseMirror JSON" }),
+      document: z.unknown().describe("The article as ProseMirror JSON"),
       canonicalText: z.string(),
       status: z.literal("PUBLISHED"),
       firstPublishedAt: z.string().nullable(),
@@ -80,7 +80,7 @@ const publicArticleSchema = registry.register(
         claimant: z.string().nullable(),
         statement: z.string(),
         verdict: verdict.nullable(),
-        rationale: z.string().openapi({ description: "Sanitized HTML" }),
+        rationale: z.string().describe("Sanitized HTML"),
         status: z.literal("PUBLISHED"),
         author: person,
         reviewer: person.nullable(),
