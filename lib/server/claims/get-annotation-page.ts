@@ -18,6 +18,7 @@ export interface AnnotationPageData {
     siteName: string | null;
     publishedAt: string | null;
     status: string;
+    visibility: "PUBLIC" | "MEMBERS";
     slug: string;
     document: DocNode;
     canonicalText: string;
@@ -63,6 +64,7 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
       siteName: article.siteName,
       publishedAt: article.publishedAt?.toISOString() ?? null,
       status: article.status,
+      visibility: article.visibility === "MEMBERS" ? "MEMBERS" : "PUBLIC",
       slug: article.slug,
       document: JSON.parse(article.document) as DocNode,
       canonicalText: article.canonicalText,

@@ -55,7 +55,7 @@ export default async function ArticlePage({ params }: Props) {
           <span className="rounded-full border border-border px-2 py-0.5 text-xs">{article.status === "PUBLISHED" ? "Published" : article.status === "WITHDRAWN" ? "Withdrawn" : "Not published"}</span>
           {!data.canEdit && <span className="rounded-full bg-muted px-2 py-0.5 text-xs">Read-only</span>}
         </p>
-        {data.canEdit && <div className="flex"><PublishDialog articleId={article.id} slug={article.slug} status={article.status} /></div>}
+        {data.canEdit && <div className="flex"><PublishDialog articleId={article.id} slug={article.slug} status={article.status} visibility={article.visibility} /></div>}
       </header>
       <ClaimWorkspace
         articleId={article.id}
