@@ -10,9 +10,11 @@ import { errorResponses, registry } from "../registry";
 
 // Article import and library. Request bodies and queries are the zod schemas the routes parse.
 
-const Article = registry.register("Article", articleSchema);
-const ArticlePreview = registry.register("ArticlePreview", articlePreviewSchema);
-const ArticleList = registry.register("ArticleList", articleListSchema);
+// Re-created here: register() needs `.openapi()`, which only schemas built after the registry
+// extended zod have (lib/schemas may be evaluated first in a bundle).
+const Article = registry.register("Article", z.object(articleSchema.shape));
+const ArticlePreview = registry.register("ArticlePreview", z.object(articlePreviewSchema.shape));
+const ArticleList = registry.register("ArticleList", z.object(articleListSchema.shape));
 
 const multipartBody = z.object({
   file: z.string().openapi({ format: "binary", description: "The article: .txt, .md, .html or .docx (up to IMPORT_MAX_BYTES)" }),
