@@ -4,6 +4,7 @@ import { loadActor } from "@/lib/auth/load-actor";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { DEFAULT_SCALE } from "@/lib/scale/default-scale";
+import type { ScaleVerdictInput } from "@/lib/schemas/admin";
 import { acceptInvitation, EXISTING_ACCOUNT_PASSWORD } from "@/lib/server/invitations/accept-invitation";
 import { getInvitationByToken, INVITATION_EXPIRED, INVITATION_REVOKED, INVITATION_USED } from "@/lib/server/invitations/get-invitation";
 import { hashInvitationToken } from "@/lib/server/invitations/invitation-token";
@@ -207,7 +208,7 @@ describe("workspace settings", () => {
 });
 
 describe("rating scale editing", () => {
-  async function scaleInput(actor: ReturnType<typeof actorOf>, workspaceId: string) {
+  async function scaleInput(actor: ReturnType<typeof actorOf>, workspaceId: string): Promise<{ bestRating: number; worstRating: number; verdicts: ScaleVerdictInput[] }> {
     const scale = await getRatingScaleForEdit({ actor, workspaceId });
     return {
       bestRating: scale.bestRating,
