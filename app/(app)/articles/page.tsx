@@ -3,6 +3,7 @@ import { FilePlus2, Search } from "lucide-react";
 import Link from "next/link";
 import { ArticleStatusBadge } from "@/components/articles/status-badge";
 import { DeleteArticleButton } from "@/components/articles/delete-article-button";
+import { WorkspaceExportDialog } from "@/components/export/workspace-export-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -70,6 +71,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
             {!editor && " · readers see published articles"}
           </p>
         </div>
+        <div className="ml-auto"><WorkspaceExportDialog workspace={workspace.slug} canExportInternal={editor} /></div>
         {editor && (
           <Button asChild>
             <Link href="/articles/new">

@@ -3,6 +3,7 @@ import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimWorkspace } from "@/components/claims/claim-workspace";
+import { ExportMenu } from "@/components/export/export-menu";
 import { PublishDialog } from "@/components/reader/publish-dialog";
 import { requireSessionActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
@@ -56,6 +57,7 @@ export default async function ArticlePage({ params }: Props) {
           {!data.canEdit && <span className="rounded-full bg-muted px-2 py-0.5 text-xs">Read-only</span>}
         </p>
         {data.canEdit && <div className="flex"><PublishDialog articleId={article.id} slug={article.slug} status={article.status} visibility={article.visibility} /></div>}
+        <div className="flex"><ExportMenu articleId={article.id} slug={article.slug} canExportInternal={data.canEdit} /></div>
       </header>
       <ClaimWorkspace
         articleId={article.id}

@@ -1,0 +1,40 @@
+// Client-side download helpers shared by the Export menu and the workspace export dialog.
+
+/** The file name from a Content-Disposition header, or the fallback. */
+export function filenameFromDisposition(header: string | null, fallback: string): string {
+  const match = header ? /filename="([^"]+)"/.exec(header) : null;
+  return match?.[1] ?? fallback;
+}
+
+/** The API's error message ({ error: { message } }) or a generic one with the status. */
+export async function errorMessage(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: string } };
+    if (body.error?.message) return body.error.message;
+  } catch {
+    // not JSON
+  }
+  return `The export failed (HTTP ${res.status}). Try again.`;
+}
+
+/** Saves bytes as a file through a temporary object URL. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.rel = "noopener";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Fetches an export URL and saves it; throws an Error with the API's message on failure. */
+export async function downloadExport(url: string, fallbackName: string, signal?: AbortSignal): Promise<string> {
+  const res = await fetch(url, { credentials: "same-origin", signal });
+  if (!res.ok) throw new Error(await errorMessage(res));
+  const filename = filenameFromDisposition(res.headers.get("content-disposition"), fallbackName);
+  saveBlob(await res.blob(), filename);
+  return filename;
+}
