@@ -46,9 +46,8 @@ const publicSource = z.object({
 const verdict = z.object({ key: z.string(), label: z.string(), description: z.string(), color: z.string(), ratingValue: z.number().nullable(), order: z.number() });
 const person = z.object({ id: z.string(), name: z.string() });
 
-const publicArticleSchema = registry.register(
-  "PublicArticle",
-  z.object({
+const publicArticleSchema = z
+  .object({
     url: z.string().describe("Reader page URL, e.g. https://factmark.example/r/biden-putin-call"),
     visibility: z.enum(["PUBLIC", "MEMBERS"]),
     publicationNumber: z.number().int(),
@@ -94,8 +93,8 @@ const publicArticleSchema = registry.register(
     scale: z.object({ name: z.string(), bestRating: z.number(), worstRating: z.number(), verdicts: z.array(verdict) }),
     organization: z.object({ name: z.string(), url: z.string().nullable() }),
     corrections: z.array(z.object({ number: z.number().int(), reason: z.string(), changes: z.array(z.string()), createdAt: z.string() })),
-  }),
-);
+  })
+  .describe("PublicArticle: the latest publication snapshot and its corrections log");
 
 registry.registerPath({
   method: "get",
