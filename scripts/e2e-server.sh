@@ -7,7 +7,8 @@ export NEXT_TELEMETRY_DISABLED=1 DB_PROVIDER=sqlite FACTMARK_E2E=1
 PORT="${E2E_PORT:-3100}"
 mkdir -p .tmp
 export SQLITE_URL="file:./.tmp/e2e-$PORT.db"
-export NEXT_DIST_DIR=".next-e2e-$PORT"
+# The default port builds into .next (listed in tsconfig.json); other ports get their own folder.
+if [ "$PORT" = 3100 ]; then export NEXT_DIST_DIR=.next; else export NEXT_DIST_DIR=".next-e2e-$PORT"; fi
 rm -f ".tmp/e2e-$PORT.db"
 npx prisma migrate deploy > /dev/null
 DEMO_PASSWORD="$E2E_PASSWORD" npx tsx scripts/seed.ts
