@@ -138,3 +138,14 @@ describe("importMarkdown", () => {
     expect(JSON.stringify(r.document)).not.toMatch(/script|onerror|alert/);
   });
 });
+
+describe("withoutSiteSuffix", () => {
+  it("drops the site name after a separator, and nothing else", async () => {
+    const { withoutSiteSuffix } = await import("./import-html");
+    expect(withoutSiteSuffix("Port Authority Cuts Fees | Harbour Times", "Harbour Times")).toBe("Port Authority Cuts Fees");
+    expect(withoutSiteSuffix("Fees cut - BBC News", "BBC News")).toBe("Fees cut");
+    expect(withoutSiteSuffix("Whales | Eleanor Ainge Roy", "the Guardian")).toBe("Whales | Eleanor Ainge Roy");
+    expect(withoutSiteSuffix("Harbour Times", "Harbour Times")).toBe("Harbour Times");
+    expect(withoutSiteSuffix("A (weird) title | Site (Beta)", "Site (Beta)")).toBe("A (weird) title");
+  });
+});

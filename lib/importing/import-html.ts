@@ -56,7 +56,7 @@ function extractArticle(html: string): Extracted | null {
   return {
     html: article.content,
     metadata: {
-      title: cleanString(article.title),
+      title: withoutSiteSuffix(cleanString(article.title), cleanString(article.siteName)),
       byline: cleanString(article.byline),
       siteName: cleanString(article.siteName),
       publishedAt: isoDate(article.publishedTime),
@@ -65,6 +65,14 @@ function extractArticle(html: string): Extracted | null {
       canonicalUrl: safeUrl(canonicalUrl),
     },
   };
+}
+
+/** "Story | Site Name" → "Story" when the suffix is the page's own site name. */
+export function withoutSiteSuffix(title: string | null, siteName: string | null): string | null {
+  if (!title || !siteName) return title;
+  const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const stripped = title.replace(new RegExp(`\\s+[|\\-–—:·•]\\s+${escaped}\\s*$`, "i"), "").trim();
+  return stripped || title;
 }
 
 function noArticle(): AppError {
