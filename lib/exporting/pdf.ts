@@ -244,7 +244,8 @@ export async function exportPdf(bundle: ReportBundle): Promise<Uint8Array> {
   function drawClaim(claim: ReportClaim, index: number) {
     ensureSpace(110);
     doc.x = left;
-    text(`${index + 1}. ${oneLine(claim.statement)}`, "bold", 11.5);
+    // The heading links to the claim's own address on the reader page.
+    text(`${index + 1}. ${oneLine(claim.statement)}`, "bold", 11.5, INK, { link: claimUrl(bundle, claim.id) });
     doc.moveDown(0.25);
     // Verdict pill
     const label = verdictLabel(claim);
@@ -283,14 +284,12 @@ export async function exportPdf(bundle: ReportBundle): Promise<Uint8Array> {
       text("Sources", "bold", 10);
       for (const s of claim.sources) {
         const url = httpUrl(s.url);
-        doc.font("regular").fontSize(9.5).fillColor(INK).text("• ", left, doc.y, { width, continued: true, lineGap: 1 });
-        doc.fillColor(url ? LINK : INK).text(sourceLabel(s), { link: url ?? undefined, underline: Boolean(url), continued: true });
+        doc.font("regular").fontSize(9.5).fillColor(url ? LINK : INK).text(`• ${sourceLabel(s)}`, left, doc.y, { width, continued: true, lineGap: 1, link: url ?? undefined, underline: Boolean(url) });
         doc.fillColor(MUTED).text(` (${sourceDetail(s)})${url && url !== sourceLabel(s) ? ` ${url}` : ""}`, { link: undefined, underline: false });
       }
     }
     doc.moveDown(0.3);
     text(claimByline(claim), "italic", 8.5, MUTED);
-    doc.font("regular").fontSize(8.5).fillColor(LINK).text(claimUrl(bundle, claim.id), { width, link: claimUrl(bundle, claim.id) });
     doc.moveDown(0.4);
     doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
     doc.moveDown(0.8);
