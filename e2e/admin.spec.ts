@@ -93,27 +93,27 @@ test("an admin edits a verdict colour; a colour failing WCAG AA is refused with 
   await signIn(page, "admin");
   await page.goto("/admin/scale");
   const row = page.getByTestId("verdict-row-false");
-  const colour = row.getByRole("textbox", { name: "Colour" });
+  const colour = row.getByRole("textbox", { name: "Colour", exact: true });
   await expect(colour).toHaveValue("#fecaca");
 
   await colour.fill("#b91c1c");
   await expect(row.getByTestId("contrast-badge")).toContainText("fails AA");
   await page.getByRole("button", { name: "Save scale" }).click();
-  await expect(page.getByRole("alert")).toContainText("WCAG AA needs at least 4.5:1");
+  await expect(page.getByRole("alert").filter({ hasText: "WCAG AA needs at least 4.5:1" })).toBeVisible();
 
   await colour.fill("#fca5a5");
   await expect(row.getByTestId("contrast-badge")).toContainText("AA pass");
   await page.getByRole("button", { name: "Save scale" }).click();
   await expect(page.getByText("Rating scale saved")).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId("verdict-row-false").getByRole("textbox", { name: "Colour" })).toHaveValue("#fca5a5");
+  await expect(page.getByTestId("verdict-row-false").getByRole("textbox", { name: "Colour", exact: true })).toHaveValue("#fca5a5");
 
   // Everyone reading the scale gets the new colour.
   const scale = await (await page.request.get("/api/v1/scale?workspace=demo")).json();
   expect(JSON.stringify(scale)).toContain("#fca5a5");
 
   // Put the demo colour back so other specs see the default scale.
-  await page.getByTestId("verdict-row-false").getByRole("textbox", { name: "Colour" }).fill("#fecaca");
+  await page.getByTestId("verdict-row-false").getByRole("textbox", { name: "Colour", exact: true }).fill("#fecaca");
   await page.getByRole("button", { name: "Save scale" }).click();
   await expect(page.getByText("Rating scale saved").first()).toBeVisible();
 });

@@ -34,7 +34,7 @@ test("the admin sees Admin and New article, the admin pages and the sample artic
   await page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "Rating scale" }).click();
   await expect(page.getByTestId("verdict-row-mostly-false")).toBeVisible();
   await page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "Workspace" }).click();
-  await expect(page.getByLabel("Organisation name")).toHaveValue(/Factmark Demo Desk/);
+  await expect(page.getByRole("form", { name: "Workspace settings" }).getByLabel("Organisation name")).toHaveValue(/Factmark Demo Desk/);
 });
 
 test("the editor sees New article but not Admin, and /admin is refused", async ({ page }) => {
@@ -99,6 +99,11 @@ test("an API token created in the UI works as a Bearer token until it is revoked
   const token = await page.getByTestId("new-token").getByTestId("copy-field-value").inputValue();
   expect(token).toMatch(/^fm_[A-Za-z0-9_-]{43}$/);
   await expect(page.getByTestId(`token-row-${name}`)).toContainText("Active");
+
+  // The same service over the API with the session cookie: unknown fields are named in a 400.
+  const bad = await page.request.post("/api/v1/tokens", { data: { name: "x", scope: "all" } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.message).toMatch(/Unknown field: scope/);
 
   const api = await playwrightRequest.newContext({ baseURL });
   const ok = await api.get("/api/v1/articles", { headers: { Authorization: `Bearer ${token}` } });

@@ -56,7 +56,7 @@ export function CreateWorkspaceForm() {
         <CardDescription>As a site administrator you can create workspaces for other desks. You become their first admin.</CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4 sm:grid-cols-2">
+        <form onSubmit={onSubmit} noValidate aria-label="New workspace" className="grid max-w-xl gap-4 sm:grid-cols-2">
           {error && (
             <Alert variant="error" className="sm:col-span-2">
               {error}

@@ -57,7 +57,7 @@ export function WorkspaceSettingsForm({ settings }: { settings: WorkspaceSetting
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-5">
+        <form onSubmit={onSubmit} noValidate aria-label="Workspace settings" className="flex max-w-xl flex-col gap-5">
           {error && <Alert variant="error">{error}</Alert>}
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="ws-name">Workspace name</Label>
