@@ -21,6 +21,7 @@ test("editor pastes the sample, reviews the removed lines, saves and opens it fr
   await expect(page.getByRole("heading", { name: "New article", level: 1 })).toBeVisible();
 
   await page.getByLabel("Article text").fill(SAMPLE);
+  await page.screenshot({ path: `${SHOTS}/import-paste.png` });
   await page.getByRole("button", { name: "Preview" }).click();
 
   await expect(page.getByLabel("Title")).toHaveValue(SAMPLE_TITLE);

@@ -67,7 +67,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">Articles</h1>
           <p className="text-sm text-muted-foreground">
             {workspace.name} · {list.total} article{list.total === 1 ? "" : "s"}
-            {filtered ? " match" : ""}
+            {filtered ? (list.total === 1 ? " matches" : " match") : ""}
             {!editor && " · readers see published articles"}
           </p>
         </div>
