@@ -19,7 +19,7 @@ const XSS = readFileSync(path.join(__dirname, "../../shared/fixtures/security/xs
 const CLAIMS = [
   { exact: "NATO stated in 2008 that Ukraine and Georgia would one day be members", verdict: "true", statement: "NATO said in 2008 that Ukraine and Georgia would become members", claimant: "The Wall Street Journal" },
   { exact: "Russia annexed Crimea from Ukraine in 2014", verdict: "true", statement: "Russia annexed Crimea from Ukraine in 2014", claimant: `Reporter ${XSS[0]}` },
-  { exact: "military is receiving Western weapons systems and training", verdict: "misleading", statement: `Ukraine's military gets Western weapons ${XSS[1]}`, claimant: XSS[2] },
+  { exact: "military is receiving Western weapons systems and training", verdict: "misleading", statement: `Ukraine's military gets Western weapons ${XSS[1]}`, claimant: `Pentagon officials ${XSS[2]}` },
 ];
 const DRAFT = { exact: "the Kremlin less leverage over", statement: "DRAFT-ONLY statement never published" };
 

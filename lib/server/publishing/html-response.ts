@@ -8,7 +8,7 @@ export function htmlResponse(page: RenderedPage, opts: { status?: number; framea
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy": readerCsp({ scripts: page.scripts, styles: page.styles, frameable: opts.frameable ?? false }),
-      "Cache-Control": opts.cacheable ? "public, max-age=60, must-revalidate" : "private, no-store",
+      "Cache-Control": opts.cacheable ? "public, no-cache" : "private, no-store",
       "X-Content-Type-Options": "nosniff",
       ...(opts.frameable ? {} : { "X-Frame-Options": "DENY" }),
     },

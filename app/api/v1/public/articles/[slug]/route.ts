@@ -7,6 +7,6 @@ import { toPublicArticle } from "@/lib/server/publishing/public-article";
 export const GET = apiRoute<{ slug: string }>(async ({ params, actor }) => {
   const published = await getPublishedArticle({ actor, slug: params.slug });
   return NextResponse.json(toPublicArticle(published), {
-    headers: { "Cache-Control": published.visibility === "PUBLIC" ? "public, max-age=60" : "private, no-store" },
+    headers: { "Cache-Control": published.visibility === "PUBLIC" ? "public, no-cache" : "private, no-store" },
   });
 });
