@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { createArticle } from "@/lib/server/articles/create-article";
+import { deleteArticle } from "@/lib/server/articles/delete-article";
+import { getArticle } from "@/lib/server/articles/get-article";
+import { listArticles } from "@/lib/server/articles/list-articles";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { deleteClaim } from "@/lib/server/claims/delete-claim";
 import { getClaim } from "@/lib/server/claims/get-claim";
 import { listClaims } from "@/lib/server/claims/list-claims";
 import { updateClaim } from "@/lib/server/claims/update-claim";
+import { addComment } from "@/lib/server/comments/add-comment";
 import { listComments } from "@/lib/server/comments/list-comments";
 import { inviteUser } from "@/lib/server/invitations/invite-user";
 import { listPendingInvitations } from "@/lib/server/invitations/list-invitations";
@@ -15,6 +20,7 @@ import { removeMember } from "@/lib/server/members/remove-member";
 import { setMemberRole } from "@/lib/server/members/set-member-role";
 import { publishArticle } from "@/lib/server/publishing/publish-article";
 import { getScale } from "@/lib/server/scale/get-scale";
+import { addSource } from "@/lib/server/sources/add-source";
 import { getRatingScaleForEdit } from "@/lib/server/scales/get-rating-scale-for-edit";
 import { updateRatingScale } from "@/lib/server/scales/update-rating-scale";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
@@ -116,6 +122,17 @@ const CASES: Array<{ service: string; expect: Record<Who, Outcome>; run: (f: Fix
   { service: "listApiTokens", expect: ANY_SIGNED_IN, run: (_f, actor) => listApiTokens({ actor }) },
   { service: "revokeApiToken (the admin's token)", expect: OWNER_ONLY, run: (f, actor) => revokeApiToken({ actor, tokenId: f.adminToken.id }) },
   { service: "getMe", expect: ANY_SIGNED_IN, run: (_f, actor) => getMe({ actor }) },
+  // Articles: readers see published ones only
+  { service: "listArticles", expect: MEMBERS, run: (f, actor) => listArticles({ actor, workspaceId: ws(f) }) },
+  { service: "getArticle (published)", expect: MEMBERS, run: (f, actor) => getArticle({ actor, articleId: f.published.id }) },
+  { service: "getArticle (draft)", expect: EDITORS_ON_DRAFT, run: (f, actor) => getArticle({ actor, articleId: f.draft.id }) },
+  {
+    service: "createArticle",
+    expect: EDITORS,
+    run: (f, actor) => createArticle({ actor, workspaceId: ws(f), input: { source: { kind: "text", text: "Headline\n\nA paragraph of the article body." } } }),
+  },
+  { service: "deleteArticle (published)", expect: EDITORS, run: (f, actor) => deleteArticle({ actor, articleId: f.published.id }) },
+  { service: "deleteArticle (draft)", expect: EDITORS_ON_DRAFT, run: (f, actor) => deleteArticle({ actor, articleId: f.draft.id }) },
   // Claims: readers read published articles only and never write
   { service: "getClaim (published article)", expect: MEMBERS, run: (f, actor) => getClaim({ actor, claimId: f.publishedClaim.id }) },
   { service: "getClaim (draft article)", expect: EDITORS_ON_DRAFT, run: (f, actor) => getClaim({ actor, claimId: f.draftClaim.id }) },
@@ -125,14 +142,20 @@ const CASES: Array<{ service: string; expect: Record<Who, Outcome>; run: (f: Fix
     service: "createClaim (published article)",
     expect: EDITORS,
     run: (f, actor) =>
-      createClaim({ actor, articleId: f.published.id, input: { target: { selector: [{ type: "TextQuoteSelector", exact: "Ukraine in 2014" }] } } as never }),
+      createClaim({ actor, articleId: f.published.id, input: { target: { selector: [{ type: "TextQuoteSelector", exact: "Ukraine in 2014" }] } } }),
   },
   {
     service: "updateClaim (published article)",
     expect: EDITORS,
-    run: (f, actor) => updateClaim({ actor, claimId: f.publishedClaim.id, version: f.publishedClaim.version, patch: { claimant: "Someone" } as never }),
+    run: (f, actor) => updateClaim({ actor, claimId: f.publishedClaim.id, version: f.publishedClaim.version, patch: { claimant: "Someone" } }),
   },
   { service: "deleteClaim (published article)", expect: EDITORS, run: (f, actor) => deleteClaim({ actor, claimId: f.publishedClaim.id }) },
+  {
+    service: "addSource (published article)",
+    expect: EDITORS,
+    run: (f, actor) => addSource({ actor, claimId: f.publishedClaim.id, input: { url: "https://www.reuters.com/world/", stance: "CONTEXT" } }),
+  },
+  { service: "addComment (published article)", expect: EDITORS, run: (f, actor) => addComment({ actor, claimId: f.publishedClaim.id, input: { body: "Check the date." } }) },
   { service: "listComments (published article)", expect: EDITORS, run: (f, actor) => listComments({ actor, claimId: f.publishedClaim.id }) },
   { service: "publishArticle (draft article)", expect: EDITORS_ON_DRAFT, run: (f, actor) => publishArticle({ actor, articleId: f.draft.id }) },
 ];
