@@ -236,7 +236,7 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
       )}
 
       <Tabs value={tab} onValueChange={setTab}>
-        <TabsList className="w-full justify-start">
+        <TabsList className={readOnly ? "sr-only" : "w-full justify-start"}>
           <TabsTrigger value="details">Details</TabsTrigger>
           {!readOnly && (
             <TabsTrigger value="comments">

@@ -137,7 +137,17 @@ export function ClaimWorkspace({
 
   const select = useCallback((id: string | null) => {
     setSelectedId(id);
-    if (id) requestAnimationFrame(() => panelRef.current?.scrollTo({ top: 0 }));
+    if (!id) return;
+    requestAnimationFrame(() => {
+      const el = panelRef.current;
+      if (!el) return;
+      el.scrollTo({ top: 0 });
+      // Narrow screens stack the panel under the article: bring the claim into view.
+      if (window.matchMedia?.("(max-width: 1023px)").matches) {
+        const box = el.getBoundingClientRect();
+        if (box.top > window.innerHeight || box.bottom < 0) el.scrollIntoView({ block: "start" });
+      }
+    });
   }, []);
 
   const step = useCallback(
@@ -243,7 +253,7 @@ export function ClaimWorkspace({
                 <Button variant="ghost" size="sm" onClick={() => select(null)}>
                   <ArrowLeft aria-hidden="true" /> All claims
                 </Button>
-                <span className="ml-1 text-xs text-muted-foreground">{index >= 0 ? `${index + 1} of ${visible.length}` : ""}</span>
+                <span className="ml-1 whitespace-nowrap text-xs text-muted-foreground">{index >= 0 ? `${index + 1} of ${visible.length}` : ""}</span>
                 <div className="ml-auto flex items-center gap-1">
                   <VerdictChip verdict={verdictOf(selected.verdict)} />
                   <StatusBadge status={selected.status} />
