@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
 import { claimUrl } from "./claimreview";
+import { batchPageContent, noteReusedFontUse, registerReusedFonts } from "./pdfkit-reuse";
 import { summarizeVerdicts } from "./summary";
 import {
   claimByline,
@@ -134,10 +135,8 @@ export async function exportPdf(bundle: ReportBundle): Promise<Uint8Array> {
     doc.on("error", reject);
   });
 
-  const f = fonts();
-  doc.registerFont("regular", f.regular);
-  doc.registerFont("bold", f.bold);
-  doc.registerFont("italic", f.italic);
+  registerReusedFonts(doc, fonts());
+  const content = batchPageContent(doc);
 
   const width = doc.page.width - MARGIN * 2;
   const left = MARGIN;
@@ -321,6 +320,8 @@ export async function exportPdf(bundle: ReportBundle): Promise<Uint8Array> {
       .text(`Page ${i + 1 - range.start} of ${range.count}`, left + width - 80, doc.page.height - 40, { width: 80, align: "right", lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
+  content.flush();
   doc.end();
+  noteReusedFontUse();
   return done;
 }
