@@ -16,14 +16,14 @@ export function AppHeader({
 }) {
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-background/95 backdrop-blur print:hidden">
-      <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:h-14 sm:flex-nowrap sm:py-0 sm:px-6">
         <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/icon.svg" alt="" width={24} height={24} />
-          <span>Factmark</span>
+          <span className="hidden sm:inline">Factmark</span>
         </Link>
         {current && <WorkspaceSwitcher current={current} workspaces={workspaces} />}
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+        <nav aria-label="Main" className="order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto text-sm sm:order-none sm:mx-0 sm:w-auto">
           <NavLink href="/articles">Articles</NavLink>
           {current && canEdit(current.role) && <NavLink href="/articles/new">New article</NavLink>}
           {current && isAdmin(current.role) && <NavLink href="/admin">Admin</NavLink>}

@@ -11,7 +11,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: MyWorkspac
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
-        className="flex max-w-56 items-center gap-1.5 rounded-md border border-border px-2.5 py-1 text-sm font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        className="flex min-w-0 max-w-40 items-center sm:max-w-56 gap-1.5 rounded-md border border-border px-2.5 py-1 text-sm font-medium hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         aria-label={`Workspace: ${current.name}. Switch workspace`}
         data-testid="workspace-switcher"
         aria-busy={pending}
