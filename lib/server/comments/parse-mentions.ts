@@ -18,18 +18,22 @@ export function parseMentions(body: string, members: MentionCandidate[]): { text
     if (member) ids.add(member.id);
     return `@${member ? member.name : name}`;
   });
-  // Longest names first, so "@Ann Lee" is not taken for "@Ann".
-  const handles = members
+    const handles = members
     .flatMap((m) => [
-      { id: m.id, handle: m.name },
-      { id: m.id, handle: m.email.split("@")[0] },
+      { id: m.id, handle: m.name, byName: 1 },
+      { id: m.id, handle: m.email.split("@")[0], byName: 0 },
     ])
     .filter((h) => h.handle.length >= 2)
-    .sort((a, b) => b.handle.length - a.handle.length);
-  const lower = text.toLowerCase();
+    // Longest first; on a tie a member's name beats someone else's email handle.
+    .sort((a, b) => b.handle.length - a.handle.length || b.byName - a.byName);
+  // Each @mention is consumed by the longest name it matches, so "@Ann Lee" never also counts as "@Ann".
+  let rest = text.toLowerCase();
   for (const { id, handle } of handles) {
-    const re = new RegExp(`(^|[^\\p{L}\\p{N}_])@${escapeRegExp(handle.toLowerCase())}(?![\\p{L}\\p{N}_])`, "u");
-    if (re.test(lower)) ids.add(id);
+    const re = new RegExp(`(^|[^\\p{L}\\p{N}_])@${escapeRegExp(handle.toLowerCase())}(?![\\p{L}\\p{N}_])`, "gu");
+    rest = rest.replace(re, (_m, before: string) => {
+      ids.add(id);
+      return `${before} `;
+    });
   }
   return { text, userIds: [...ids] };
 }
