@@ -139,6 +139,17 @@ test("an overlapping claim can be added on part of the first one", async ({ page
   await expect(shared.first()).toHaveAttribute("data-claim-ids", /\S+ \S+/);
   await page.reload();
   await expect(items).toHaveCount(before + 1);
+
+  // Keyboard: j / k walk the claims in document order; Esc goes back to the list.
+  await page.locator("main h1").click();
+  await page.keyboard.press("j");
+  await expect(panel(page).getByText(`1 of ${before + 1}`)).toBeVisible();
+  await page.keyboard.press("j");
+  await expect(panel(page).getByText(`2 of ${before + 1}`)).toBeVisible();
+  await page.keyboard.press("k");
+  await expect(panel(page).getByText(`1 of ${before + 1}`)).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(items).toHaveCount(before + 1);
 });
 
 test("a colleague's concurrent edit opens the conflict dialog; nothing is overwritten silently", async ({ page, baseURL }) => {
