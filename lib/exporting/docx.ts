@@ -1,20 +1,6 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  ExternalHyperlink,
-  Footer,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from "docx";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { AppError } from "@/lib/errors";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
 import { claimUrl } from "./claimreview";
@@ -35,8 +21,8 @@ import {
   verdictLabel,
 } from "./text";
 
-// DOCX report (Office Open XML through the docx package): the same content as the PDF,
-// editable in Word and LibreOffice. Headings use the built-in heading styles, links are real
+// DOCX report (Office Open XML: the docx package's package parts around a body written here):
+// the same content as the PDF, editable in Word and LibreOffice. Headings use the built-in heading styles, links are real
 // hyperlinks, the verdict chart is a table of shaded bars, footers carry "Page n of m".
 
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
@@ -51,118 +37,186 @@ function fill(color: string | undefined): string {
   return (color && /^#[0-9a-f]{6}$/i.test(color) ? color : UNRATED_COLOR).slice(1);
 }
 
-function run(text: string, opts: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}): TextRun {
-  return new TextRun({ text, bold: opts.bold, italics: opts.italics, color: opts.color, size: opts.size, rightToLeft: RTL.test(text) || undefined });
-}
+// Body XML is written here as strings: the docx package's object tree for a long report
+// (tens of thousands of runs) cost about a second and several hundred MB. The package still
+// writes every other part (styles, numbering, footer with PAGE / NUMPAGES fields, settings,
+// properties): a document with an empty body is packed by it, and the body and the hyperlink
+// relationships are put into that package. The XML written matches what the package writes for
+// the same paragraphs (elements in schema order).
 
-function para(children: Array<TextRun | ExternalHyperlink>, opts: { rtlOf?: string; spacingAfter?: number; indent?: number } = {}): Paragraph {
-  const isRtl = opts.rtlOf ? rtl(opts.rtlOf) : false;
-  return new Paragraph({
-    children,
-    bidirectional: isRtl || undefined,
-    spacing: { after: opts.spacingAfter ?? 80 },
-    indent: opts.indent ? { left: opts.indent } : undefined,
-  });
-}
+const MUTED_HEX = "4B5563";
 
-function link(text: string, url: string): ExternalHyperlink {
-  return new ExternalHyperlink({ link: url, children: [new TextRun({ text, style: "Hyperlink" })] });
-}
-
-function textParagraphs(text: string): Paragraph[] {
-  return text.split("\n").map((line) =>
-    line.startsWith("• ") ? new Paragraph({ children: [run(line.slice(2))], bullet: { level: 0 }, bidirectional: rtl(line) || undefined }) : para([run(line)], { rtlOf: line }),
+/** The docx package's escaping: the five XML entities, and control characters left out. */
+function esc(value: string): string {
+  return value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) =>
+    c === "&" ? "&amp;" : c === '"' ? "&quot;" : c === "'" ? "&apos;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "",
   );
 }
 
-function claimBlock(bundle: ReportBundle, claim: ReportClaim, index: number): Paragraph[] {
+interface RunOptions {
+  bold?: boolean;
+  italics?: boolean;
+  color?: string;
+  size?: number;
+  /** Shading fill (hex without #). */
+  shade?: string;
+  style?: string;
+}
+
+function runProps(o: RunOptions, isRtl: boolean): string {
+  let p = "";
+  if (o.style) p += `<w:rStyle w:val="${o.style}"/>`;
+  if (o.bold) p += "<w:b/><w:bCs/>";
+  if (o.italics) p += "<w:i/><w:iCs/>";
+  if (o.color) p += `<w:color w:val="${o.color}"/>`;
+  if (o.size) p += `<w:sz w:val="${o.size}"/><w:szCs w:val="${o.size}"/>`;
+  if (o.shade) p += `<w:shd w:fill="${o.shade}" w:color="auto" w:val="clear"/>`;
+  if (isRtl) p += "<w:rtl/>";
+  return p ? `<w:rPr>${p}</w:rPr>` : "";
+}
+
+/** One text run; right-to-left when the text holds Hebrew or Arabic letters (unless `fixed`). */
+function run(text: string, opts: RunOptions = {}, fixed = false): string {
+  return `<w:r>${runProps(opts, !fixed && RTL.test(text))}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+}
+
+interface ParaOptions {
+  style?: string;
+  keepNext?: boolean;
+  bullet?: boolean;
+  border?: string;
+  shade?: string;
+  bidi?: boolean;
+  spacingAfter?: number;
+  indent?: number;
+  align?: "left" | "right";
+}
+
+function paragraph(children: string, o: ParaOptions): string {
+  let p = "";
+  if (o.style) p += `<w:pStyle w:val="${o.style}"/>`;
+  if (o.keepNext) p += "<w:keepNext/>";
+  if (o.bullet) p += '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
+  if (o.border) p += `<w:pBdr>${o.border}</w:pBdr>`;
+  if (o.shade) p += `<w:shd w:fill="${o.shade}" w:color="auto" w:val="clear"/>`;
+  if (o.bidi) p += "<w:bidi/>";
+  if (o.spacingAfter !== undefined) p += `<w:spacing w:after="${o.spacingAfter}"/>`;
+  if (o.indent) p += `<w:ind w:left="${o.indent}"/>`;
+  if (o.align) p += `<w:jc w:val="${o.align}"/>`;
+  return `<w:p>${p ? `<w:pPr>${p}</w:pPr>` : ""}${children}</w:p>`;
+}
+
+/** A plain paragraph (spacing after, optional indent), right to left when `rtlOf` reads so. */
+function para(children: string, opts: { rtlOf?: string; spacingAfter?: number; indent?: number } = {}): string {
+  return paragraph(children, { bidi: opts.rtlOf ? rtl(opts.rtlOf) : false, spacingAfter: opts.spacingAfter ?? 80, indent: opts.indent });
+}
+
+function bulletPara(children: string, rtlOf: string): string {
+  return paragraph(children, { style: "ListParagraph", bullet: true, bidi: rtl(rtlOf) });
+}
+
+function heading(style: string, text: string, keepNext = false): string {
+  return paragraph(run(text), { style, keepNext, bidi: rtl(text) });
+}
+
+/** Collects external hyperlinks as relationships of the document part. */
+class Links {
+  private readonly ids = new Map<string, string>();
+  readonly rels: string[] = [];
+  link(text: string, url: string): string {
+    // As the docx package does: a #fragment goes into w:anchor, the rest is the target.
+    const hash = url.indexOf("#");
+    const target = hash >= 0 ? url.slice(0, hash) : url;
+    const anchor = hash >= 0 ? ` w:anchor="${esc(url.slice(hash + 1))}"` : "";
+    let id = this.ids.get(target);
+    if (!id) {
+      id = `rIdLink${this.ids.size + 1}`;
+      this.ids.set(target, id);
+      this.rels.push(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${esc(target)}" TargetMode="External"/>`);
+    }
+    return `<w:hyperlink w:history="1"${anchor} r:id="${id}">${run(text, { style: "Hyperlink" }, true)}</w:hyperlink>`;
+  }
+}
+
+function textParagraphs(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line.startsWith("• ") ? bulletPara(run(line.slice(2)), line) : para(run(line), { rtlOf: line })))
+    .join("");
+}
+
+function claimBlock(out: string[], links: Links, bundle: ReportBundle, claim: ReportClaim, index: number): void {
   const q = quoteInContext(claim);
-  const out: Paragraph[] = [];
-  out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [run(`${index + 1}. ${oneLine(claim.statement)}`)], bidirectional: rtl(claim.statement) || undefined, keepNext: true }));
+  out.push(heading("Heading3", `${index + 1}. ${oneLine(claim.statement)}`, true));
   out.push(
-    para([
-      new TextRun({ text: ` ${verdictLabel(claim)} `, bold: true, shading: { type: ShadingType.CLEAR, color: "auto", fill: fill(claim.verdict?.color) } }),
-      ...(bundle.scope === "all" ? [run(`   Status: ${statusLabel(claim.status)}`, { color: "4B5563" })] : []),
-    ]),
+    para(
+      run(` ${verdictLabel(claim)} `, { bold: true, shade: fill(claim.verdict?.color) }, true) +
+        (bundle.scope === "all" ? run(`   Status: ${statusLabel(claim.status)}`, { color: MUTED_HEX }) : ""),
+    ),
   );
   out.push(
-    para([run(q.before, { italics: true, color: "4B5563" }), run(q.exact, { bold: true }), run(q.after, { italics: true, color: "4B5563" })], {
+    para(run(q.before, { italics: true, color: MUTED_HEX }) + run(q.exact, { bold: true }) + run(q.after, { italics: true, color: MUTED_HEX }), {
       rtlOf: q.exact,
       indent: 360,
     }),
   );
-  if (claim.claimant) out.push(para([run("Claimant: ", { bold: true }), run(oneLine(claim.claimant))]));
-  out.push(para([run("Rationale", { bold: true })], { spacingAfter: 40 }));
+  if (claim.claimant) out.push(para(run("Claimant: ", { bold: true }) + run(oneLine(claim.claimant))));
+  out.push(para(run("Rationale", { bold: true }), { spacingAfter: 40 }));
   const rationale = htmlToText(claim.rationale);
-  out.push(...(rationale ? textParagraphs(rationale) : [para([run("No rationale written yet.", { italics: true, color: "4B5563" })])]));
+  out.push(rationale ? textParagraphs(rationale) : para(run("No rationale written yet.", { italics: true, color: MUTED_HEX })));
   if (claim.sources.length) {
-    out.push(para([run("Sources", { bold: true })], { spacingAfter: 40 }));
+    out.push(para(run("Sources", { bold: true }), { spacingAfter: 40 }));
     for (const s of claim.sources) {
       const url = httpUrl(s.url);
       const archive = httpUrl(s.archiveUrl);
-      const children: Array<TextRun | ExternalHyperlink> = [url ? link(sourceLabel(s), url) : run(sourceLabel(s)), run(` (${sourceDetail(s)})`, { color: "4B5563" })];
-      if (url && url !== sourceLabel(s)) children.push(run(` ${url}`, { color: "4B5563", size: 18 }));
-      if (archive) children.push(run(" · "), link("archived copy", archive));
-      out.push(new Paragraph({ children, bullet: { level: 0 }, bidirectional: rtl(sourceLabel(s)) || undefined }));
-      if (s.excerpt) out.push(para([run(`“${oneLine(s.excerpt)}”`, { italics: true, size: 18 })], { indent: 720 }));
+      let children = (url ? links.link(sourceLabel(s), url) : run(sourceLabel(s))) + run(` (${sourceDetail(s)})`, { color: MUTED_HEX });
+      if (url && url !== sourceLabel(s)) children += run(` ${url}`, { color: MUTED_HEX, size: 18 });
+      if (archive) children += run(" · ") + links.link("archived copy", archive);
+      out.push(bulletPara(children, sourceLabel(s)));
+      if (s.excerpt) out.push(para(run(`“${oneLine(s.excerpt)}”`, { italics: true, size: 18 }), { indent: 720 }));
     }
   }
-  out.push(para([run(claimByline(claim), { italics: true, color: "4B5563", size: 17 })], { spacingAfter: 20 }));
-  out.push(
-    new Paragraph({
-      children: [link(claimUrl(bundle, claim.id), claimUrl(bundle, claim.id))],
-      spacing: { after: 240 },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: "D1D5DB", space: 6 } },
-    }),
-  );
-  return out;
+  out.push(para(run(claimByline(claim), { italics: true, color: MUTED_HEX, size: 17 }), { spacingAfter: 20 }));
+  const address = claimUrl(bundle, claim.id);
+  out.push(paragraph(links.link(address, address), { border: '<w:bottom w:val="single" w:color="D1D5DB" w:sz="4" w:space="6"/>', spacingAfter: 240 }));
 }
 
-function summaryTable(bundle: ReportBundle): Table {
+// Table geometry as the docx package writes it for widths of 25 %, 60 % and 15 %.
+const TABLE_START =
+  '<w:tbl><w:tblPr><w:tblW w:type="pct" w:w="5000"/><w:tblBorders><w:top w:val="single" w:color="auto" w:sz="4"/><w:left w:val="single" w:color="auto" w:sz="4"/><w:bottom w:val="single" w:color="auto" w:sz="4"/><w:right w:val="single" w:color="auto" w:sz="4"/><w:insideH w:val="single" w:color="auto" w:sz="4"/><w:insideV w:val="single" w:color="auto" w:sz="4"/></w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w="2257"/><w:gridCol w:w="5416"/><w:gridCol w:w="1354"/></w:tblGrid>';
+
+function summaryTable(bundle: ReportBundle): string {
   const summary = summarizeVerdicts(bundle);
   const max = Math.max(1, ...summary.counts.map((c) => c.count));
-  const cell = (children: Array<TextRun>, width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
-    new TableCell({ children: [new Paragraph({ children, alignment: align })], width: { size: width, type: WidthType.PERCENTAGE } });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: [cell([run("Verdict", { bold: true })], 25), cell([run("Chart", { bold: true })], 60), cell([run("Claims", { bold: true })], 15, AlignmentType.RIGHT)] }),
-      ...summary.counts.map(
-        (c) =>
-          new TableRow({
-            children: [
-              cell([run(c.label)], 25),
-              // The bar: shaded non-breaking spaces, up to 40 wide, so it stays editable text.
-              cell(
-                [new TextRun({ text: "\u00a0".repeat(Math.max(1, Math.round((c.count / max) * 40))), shading: { type: ShadingType.CLEAR, color: "auto", fill: c.count ? fill(c.color) : "FFFFFF" } })],
-                60,
-              ),
-              cell([run(String(c.count))], 15, AlignmentType.RIGHT),
-            ],
-          }),
-      ),
-    ],
-  });
+  const cell = (children: string, pct: number, align: "left" | "right" = "left") =>
+    `<w:tc><w:tcPr><w:tcW w:type="pct" w:w="${pct * 50}"/></w:tcPr>${paragraph(children, { align })}</w:tc>`;
+  const rows = [
+    `<w:tr><w:trPr><w:tblHeader/></w:trPr>${cell(run("Verdict", { bold: true }), 25)}${cell(run("Chart", { bold: true }), 60)}${cell(run("Claims", { bold: true }), 15, "right")}</w:tr>`,
+    ...summary.counts.map(
+      (c) =>
+        `<w:tr>${cell(run(c.label), 25)}${
+          // The bar: shaded non-breaking spaces, up to 40 wide, so it stays editable text.
+          cell(run("\u00a0".repeat(Math.max(1, Math.round((c.count / max) * 40))), { shade: c.count ? fill(c.color) : "FFFFFF" }, true), 60)
+        }${cell(run(String(c.count)), 15, "right")}</w:tr>`,
+    ),
+  ];
+  return `${TABLE_START}${rows.join("")}</w:tbl>`;
 }
 
 export async function exportDocx(bundle: ReportBundle): Promise<Uint8Array> {
   const { article, organization } = bundle;
   const summary = summarizeVerdicts(bundle);
-  const children: Array<Paragraph | Table> = [];
-  children.push(para([run(`FACT-CHECK REPORT · ${organization.name.toUpperCase()}`, { bold: true, color: "4B5563", size: 17 })]));
-  children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [run(article.title)], bidirectional: rtl(article.title) || undefined }));
+  const links = new Links();
+  const body: string[] = [];
+  body.push(para(run(`FACT-CHECK REPORT · ${organization.name.toUpperCase()}`, { bold: true, color: MUTED_HEX, size: 17 })));
+  body.push(heading("Title", article.title));
   if (bundle.scope === "all") {
-    children.push(
-      new Paragraph({
-        children: [run(INTERNAL_NOTICE, { bold: true, color: "7F1D1D" })],
-        shading: { type: ShadingType.CLEAR, color: "auto", fill: "FEF2F2" },
-        border: {
-          top: { style: BorderStyle.SINGLE, size: 12, color: "B91C1C", space: 4 },
-          bottom: { style: BorderStyle.SINGLE, size: 12, color: "B91C1C", space: 4 },
-          left: { style: BorderStyle.SINGLE, size: 12, color: "B91C1C", space: 4 },
-          right: { style: BorderStyle.SINGLE, size: 12, color: "B91C1C", space: 4 },
-        },
-        spacing: { after: 200 },
+    const side = (name: string) => `<w:${name} w:val="single" w:color="B91C1C" w:sz="12" w:space="4"/>`;
+    body.push(
+      paragraph(run(INTERNAL_NOTICE, { bold: true, color: "7F1D1D" }), {
+        border: side("top") + side("left") + side("bottom") + side("right"),
+        shade: "FEF2F2",
+        spacingAfter: 200,
       }),
     );
   }
@@ -177,28 +231,36 @@ export async function exportDocx(bundle: ReportBundle): Promise<Uint8Array> {
   meta.push(["Reader page", article.readerUrl, article.readerUrl]);
   meta.push(["Scope", scopeLabel(bundle), null]);
   meta.push(["Report generated", humanDate(bundle.generatedAt), null]);
-  for (const [label, value, url] of meta) children.push(para([run(`${label}: `, { bold: true }), url ? link(value, url) : run(value)], { spacingAfter: 40 }));
+  for (const [label, value, url] of meta) body.push(para(run(`${label}: `, { bold: true }) + (url ? links.link(value, url) : run(value)), { spacingAfter: 40 }));
 
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run("Summary")] }));
-  children.push(para([run(summary.total ? `${summary.sentence}.` : NO_CLAIMS_MESSAGE)]));
+  body.push(heading("Heading1", "Summary"));
+  body.push(para(run(summary.total ? `${summary.sentence}.` : NO_CLAIMS_MESSAGE)));
   if (summary.total) {
-    children.push(summaryTable(bundle));
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run("Claims")] }));
-    bundle.claims.forEach((claim, i) => children.push(...claimBlock(bundle, claim, i)));
+    body.push(summaryTable(bundle));
+    body.push(heading("Heading1", "Claims"));
+    bundle.claims.forEach((claim, i) => claimBlock(body, links, bundle, claim, i));
   }
   if (bundle.corrections.length) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run("Corrections")] }));
+    body.push(heading("Heading1", "Corrections"));
     for (const c of bundle.corrections) {
-      children.push(para([run(`${humanDate(c.createdAt)} (update ${c.number}): `, { bold: true }), run(c.reason)]));
-      for (const change of c.changes) children.push(new Paragraph({ children: [run(change)], bullet: { level: 0 } }));
+      body.push(para(run(`${humanDate(c.createdAt)} (update ${c.number}): `, { bold: true }) + run(c.reason)));
+      for (const change of c.changes) body.push(paragraph(run(change), { style: "ListParagraph", bullet: true }));
     }
   }
+  return packWithBody(bundle, body.join(""), links.rels.join(""));
+}
 
-  const document = new Document({
+/** The package the docx library writes for an empty body, with `body` and `rels` put in. */
+async function packWithBody(bundle: ReportBundle, body: string, rels: string): Promise<Uint8Array> {
+  const { article, organization } = bundle;
+  const muted = { size: 16, color: MUTED_HEX };
+  const shell = new Document({
     creator: organization.name,
     title: `${article.title}: fact-check report${bundle.scope === "all" ? " (internal)" : ""}`,
     description: `Fact-check report: ${scopeLabel(bundle)}`,
     styles: { default: { document: { run: { font: "DejaVu Sans", size: 20 } } } },
+    // The package writes its bullet list definition (numId 1, used by bulleted paragraphs)
+    // and the ListParagraph style even for an empty body.
     sections: [
       {
         properties: {},
@@ -208,18 +270,29 @@ export async function exportDocx(bundle: ReportBundle): Promise<Uint8Array> {
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
                 children: [
-                  new TextRun({ text: `${bundle.scope === "all" ? "INTERNAL · " : ""}Page `, size: 16, color: "4B5563" }),
-                  new TextRun({ children: [PageNumber.CURRENT], size: 16, color: "4B5563" }),
-                  new TextRun({ text: " of ", size: 16, color: "4B5563" }),
-                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, color: "4B5563" }),
+                  new TextRun({ text: `${bundle.scope === "all" ? "INTERNAL · " : ""}Page `, ...muted }),
+                  new TextRun({ children: [PageNumber.CURRENT], ...muted }),
+                  new TextRun({ text: " of ", ...muted }),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], ...muted }),
                 ],
               }),
             ],
           }),
         },
-        children,
+        children: [],
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  const files = unzipSync(new Uint8Array(await Packer.toBuffer(shell)));
+  const documentXml = strFromU8(files["word/document.xml"]);
+  const bodyStart = documentXml.indexOf("<w:body>") + "<w:body>".length;
+  const sectionStart = documentXml.lastIndexOf("<w:sectPr");
+  const relsXml = strFromU8(files["word/_rels/document.xml.rels"]);
+  const relsEnd = relsXml.lastIndexOf("</Relationships>");
+  if (bodyStart < "<w:body>".length || sectionStart < bodyStart || relsEnd < 0) {
+    throw new AppError("INTERNAL", "The DOCX template from the docx package has an unexpected shape; check the installed docx version.");
+  }
+  files["word/document.xml"] = strToU8(documentXml.slice(0, bodyStart) + body + documentXml.slice(sectionStart));
+  files["word/_rels/document.xml.rels"] = strToU8(relsXml.slice(0, relsEnd) + rels + relsXml.slice(relsEnd));
+  return zipSync(files, { level: 6 });
 }
