@@ -1,7 +1,7 @@
 // Export benchmark: one article with 1,000 claims (two sources each) exported to PDF, DOCX,
 // W3C Web Annotation and ClaimReview JSON-LD. Each format runs in its own child process so
 // one format's heap does not inflate another's peak memory. Prints the workload, the median
-// wall and CPU time of a few runs per format, the process's peak RSS (maxRSS, which includes
+// wall and CPU time of a few runs per format and of the first (cold) run, the process's peak RSS (maxRSS, which includes
 // the runtime, the loaded modules and the 1,000-claim input) and the ratio to each target
 // (ratio ≤ 1 meets it; time ratios use CPU time, since on a shared machine wall time also
 // counts waiting for a core).
@@ -38,6 +38,8 @@ interface Result {
   key: string;
   ms: number;
   cpuMs: number;
+  coldMs: number;
+  coldCpuMs: number;
   bytes: number;
   maxRssMb: number;
   peakHeapMb: number;
@@ -60,7 +62,14 @@ async function runOne(key: string): Promise<void> {
   const bundle = largeBundle(CLAIMS);
   let peakHeap = 0;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 5);
-  await c.run(bundle); // warm-up (font parsing, JIT)
+  // The first run in a fresh process is reported on its own ("cold"): it parses the fonts,
+  // shapes every word for the first time and runs before the JIT has warmed up.
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await c.run(bundle);
+  const coldMs = performance.now() - t0;
+  const cd = process.cpuUsage(c0);
+  const coldCpuMs = (cd.user + cd.system) / 1000;
   const wall: number[] = [];
   const cpu: number[] = [];
   let bytes = 0;
@@ -79,6 +88,8 @@ async function runOne(key: string): Promise<void> {
     key,
     ms: median(wall),
     cpuMs: median(cpu),
+    coldMs,
+    coldCpuMs,
     bytes,
     maxRssMb: process.resourceUsage().maxRSS / 1024, // maxRSS is in KiB
     peakHeapMb: peakHeap / MB,
@@ -109,16 +120,18 @@ async function main() {
   const sources = bundle.claims.reduce((n, c) => n + c.sources.length, 0);
   console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at start.`);
   console.log(
-    `Workload: 1 article, ${bundle.claims.length} claims, ${sources} sources, ${bundle.article.canonicalText.length.toLocaleString("en")} characters of text; each format in its own process, ${RUNS} runs (after one warm-up), median reported.`,
+    `Workload: 1 article, ${bundle.claims.length} claims, ${sources} sources, ${bundle.article.canonicalText.length.toLocaleString("en")} characters of text; each format in its own process: the first (cold) run, then the median of ${RUNS} more.`,
   );
   let allMet = true;
   for (const c of CASES) {
     const r = await spawnOne(c.key);
     const ratio = r.cpuMs / c.targetMs;
+    const coldRatio = r.coldCpuMs / c.targetMs;
     const memRatio = r.maxRssMb / MEMORY_TARGET_MB;
-    allMet &&= ratio <= 1 && memRatio <= 1;
+    allMet &&= ratio <= 1 && coldRatio <= 1 && memRatio <= 1;
     console.log(
-      `${c.name.padEnd(20)} wall ${r.ms.toFixed(0).padStart(6)} ms  cpu ${r.cpuMs.toFixed(0).padStart(6)} ms  target ≤ ${String(c.targetMs).padStart(4)} ms  ratio ${ratio.toFixed(2)}   ` +
+      `${c.name.padEnd(20)} wall ${r.ms.toFixed(0).padStart(5)} ms  cpu ${r.cpuMs.toFixed(0).padStart(5)} ms (ratio ${ratio.toFixed(2)})   ` +
+        `cold: wall ${r.coldMs.toFixed(0).padStart(5)} ms  cpu ${r.coldCpuMs.toFixed(0).padStart(5)} ms (ratio ${coldRatio.toFixed(2)})   target ≤ ${String(c.targetMs).padStart(4)} ms   ` +
         `peak RSS ${r.maxRssMb.toFixed(0).padStart(4)} MB (≤ ${MEMORY_TARGET_MB}, ratio ${memRatio.toFixed(2)}), heap ${r.peakHeapMb.toFixed(0)} MB   ${(r.bytes / 1024).toFixed(0)} KiB`,
     );
   }
