@@ -304,6 +304,29 @@ describe("listing, claimants and scale", () => {
     await expect(listClaimants({ actor: s.actors.outsider, workspaceId: s.workspace.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("lists 1,100 claims with their open-thread counts (no query-parameter limit on SQLite)", async () => {
+    const s = await setup();
+    const rows = Array.from({ length: 1100 }, (_, i) => ({
+      articleId: s.article.id,
+      exact: "Crimea",
+      start: 15,
+      end: 21,
+      statement: `Claim ${i}`,
+      createdById: s.users.editor.id,
+      updatedById: s.users.editor.id,
+    }));
+    for (let i = 0; i < rows.length; i += 50) await db.claim.createMany({ data: rows.slice(i, i + 50) });
+    const some = await db.claim.findFirstOrThrow({ where: { articleId: s.article.id, statement: "Claim 7" } });
+    await db.comment.create({ data: { claimId: some.id, authorId: s.users.editor.id, body: "<p>?</p>" } });
+    const t = performance.now();
+    const all = await listClaims({ actor: s.actors.editor, articleId: s.article.id });
+    const ms = performance.now() - t;
+    expect(all).toHaveLength(1100);
+    expect(all.find((c) => c.id === some.id)).toMatchObject({ openThreadCount: 1, commentCount: 1 });
+    expect(all.filter((c) => c.openThreadCount).length).toBe(1);
+    expect(ms).toBeLessThan(5_000);
+  });
+
   it("getScale lists the workspace's verdict keys with colours and ratings", async () => {
     const s = await setup();
     const scale = await getScale({ actor: s.actors.reader, workspaceId: s.workspace.id });

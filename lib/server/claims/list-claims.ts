@@ -38,7 +38,8 @@ export async function listClaims({
   if (internal && rows.length) {
     const groups = await db.comment.groupBy({
       by: ["claimId"],
-      where: { claimId: { in: rows.map((r) => r.id) }, parentId: null, resolved: false, deletedAt: null },
+      // By article, not by a list of claim ids: SQLite caps the number of query parameters.
+      where: { claim: { articleId, deletedAt: null }, parentId: null, resolved: false, deletedAt: null },
       _count: { _all: true },
     });
     openThreads = new Map(groups.map((g) => [g.claimId, g._count._all]));
