@@ -144,6 +144,17 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
     [send],
   );
 
+  // Closing the tab with an edit not yet saved asks first.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty.current.size === 0) return;
+      void send();
+      e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [send]);
+
   const change = <K extends ClaimField>(field: K, value: ClaimFields[K], immediate: boolean) => {
     const next = { ...draftRef.current, [field]: value };
     draftRef.current = next;
