@@ -20,12 +20,24 @@ const ACTIONS: Record<string, string> = {
   "source.remove": "removed a source",
 };
 
-const FIELD_NAMES: Record<string, string> = { assigneeId: "assignee", publishedOn: "published", accessedOn: "accessed", archiveUrl: "archive URL", deletedAt: "trash" };
+const FIELD_NAMES: Record<string, string> = {
+  assigneeId: "assignee",
+  publishedOn: "published",
+  accessedOn: "accessed",
+  archiveUrl: "archive URL",
+  deletedAt: "trash",
+  publishedAt: "published",
+  approvedAt: "approved",
+  approvedById: "approver",
+};
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function show(field: string, value: unknown, scale: ApiScale, members: ApiPerson[]): string {
   if (value === null || value === undefined || value === "") return "—";
   if (field === "verdict") return scale.verdicts.find((v) => v.key === value)?.label ?? String(value);
-  if (field === "assigneeId") return members.find((m) => m.id === value)?.name ?? "a member";
+  if (field === "assigneeId" || field === "approvedById") return members.find((m) => m.id === value)?.name ?? "a member";
+  if (typeof value === "string" && ISO_TIMESTAMP.test(value)) return new Date(value).toLocaleString();
   if (field === "status") return String(value).replace("_", " ").toLowerCase();
   const text = field === "rationale" ? htmlToText(String(value)) : String(value);
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
