@@ -3,6 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
+mkdir -p .tmp
 check() {
   local folder=$1; shift
   local out code
