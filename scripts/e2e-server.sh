@@ -11,7 +11,7 @@ export SQLITE_URL="file:./.tmp/e2e-$PORT.db"
 if [ "$PORT" = 3100 ]; then export NEXT_DIST_DIR=.next; else export NEXT_DIST_DIR=".next-e2e-$PORT"; fi
 rm -f ".tmp/e2e-$PORT.db"
 npx prisma migrate deploy > /dev/null
-DEMO_PASSWORD="$E2E_PASSWORD" npx tsx scripts/seed.ts
+DEMO_PASSWORD="$E2E_PASSWORD" SEED_DEMO_FACTCHECK=0 npx tsx scripts/seed.ts
 if [ "${E2E_SKIP_BUILD:-}" != "1" ] || [ ! -f "$NEXT_DIST_DIR/BUILD_ID" ]; then
   npx next build > ".tmp/e2e-build-$PORT.log" 2>&1 || { tail -n 60 ".tmp/e2e-build-$PORT.log"; exit 1; }
 fi

@@ -6,6 +6,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/schemas/enums";
 import { createWorkspaceTx } from "@/lib/server/workspaces/create-workspace";
+import { seedDemoFactcheck } from "./seed-demo-factcheck";
 import { loadSampleArticle } from "./seed-sample-article";
 
 const CREDENTIALS_FILE = path.join("data", "demo-credentials.json");
@@ -73,10 +74,17 @@ async function main() {
     );
   }
 
-  const sample = await loadSampleArticle({
-    actor: { userId: users.get("editor@example.com")!.id, email: "editor@example.com", name: "Emma Editor", isSuperAdmin: false },
-    workspaceId: workspace.id,
-  });
+  const actorFor = (email: string) => {
+    const u = users.get(email)!;
+    return { userId: u.id, email: u.email, name: u.name, isSuperAdmin: u.isSuperAdmin };
+  };
+  const editor = actorFor("editor@example.com");
+  const sample = await loadSampleArticle({ actor: editor, workspaceId: workspace.id });
+  // The demo shows the sample fact-checked and published; e2e tests start from the bare import.
+  if (sample.created && process.env.SEED_DEMO_FACTCHECK !== "0") {
+    const factcheck = await seedDemoFactcheck({ articleId: sample.id, author: editor, reviewer: actorFor("admin@example.com") });
+    if (factcheck.url) console.log(`Sample article fact-checked (${factcheck.created} claims) and published: ${factcheck.url}`);
+  }
 
   console.log(`Demo workspace "${workspace.name}" (${workspace.slug}); sample article ${sample.created ? "imported" : "already present"} (${sample.id}).`);
   console.log("Demo accounts:");
