@@ -7,6 +7,7 @@ import "./paths/publishing";
 import "./paths/admin";
 import "./paths/articles";
 import "./paths/exports";
+import "./paths/mentions";
 
 export function buildOpenApiDocument(serverUrl: string) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
