@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowLeft, ChevronDown, ChevronUp, Filter, MessageSquare, Paperclip, Trash2, User } from "lucide-react";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { ArticleViewer, VerdictLegend, type NewClaimSelection, type ViewerHighlight } from "@/components/viewer";
@@ -149,6 +150,14 @@ export function ClaimWorkspace({
       }
     });
   }, []);
+
+  // `?claim=<id>` (a mention link) opens that claim, also on a client-side navigation.
+  const linkedClaimId = useSearchParams().get("claim");
+  const [openedLink, setOpenedLink] = useState<string | null>(null);
+  if (linkedClaimId !== openedLink) {
+    setOpenedLink(linkedClaimId);
+    if (linkedClaimId && claims.some((c) => c.id === linkedClaimId)) setSelectedId(linkedClaimId);
+  }
 
   const step = useCallback(
     (dir: 1 | -1) => {

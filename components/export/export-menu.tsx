@@ -33,10 +33,14 @@ export interface ExportMenuProps {
   /** Editors and admins may export every claim, drafts included ("internal"). */
   canExportInternal: boolean;
   size?: "default" | "sm";
+  /** An icon-only trigger (library rows); `label` names it for screen readers. */
+  compact?: boolean;
+  /** Accessible name of the compact trigger, e.g. "Export Biden, Putin Talk…". */
+  label?: string;
 }
 
 /** The article's Export dropdown: a scope choice (internal only for editors) and one item per format. */
-export function ExportMenu({ articleId, slug, canExportInternal, size = "default" }: ExportMenuProps) {
+export function ExportMenu({ articleId, slug, canExportInternal, size = "default", compact = false, label = "Export" }: ExportMenuProps) {
   const [scope, setScope] = React.useState<"published" | "all">("published");
   const [busy, setBusy] = React.useState<ExportFormat | null>(null);
 
@@ -57,10 +61,24 @@ export function ExportMenu({ articleId, slug, canExportInternal, size = "default
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size={size} aria-busy={busy !== null} data-testid="export-menu-trigger">
-          {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Download aria-hidden="true" />}
-          {busy ? `Exporting ${EXPORT_FORMATS[busy].ext.toUpperCase()}…` : "Export"}
-        </Button>
+        {compact ? (
+          <Button
+            variant="ghost"
+            size="icon"
+            className="text-muted-foreground hover:text-foreground"
+            aria-busy={busy !== null}
+            aria-label={busy ? `Exporting ${EXPORT_FORMATS[busy].ext.toUpperCase()}…` : label}
+            title={busy ? `Exporting ${EXPORT_FORMATS[busy].ext.toUpperCase()}…` : "Export"}
+            data-testid="export-menu-trigger"
+          >
+            {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Download aria-hidden="true" />}
+          </Button>
+        ) : (
+          <Button variant="outline" size={size} aria-busy={busy !== null} data-testid="export-menu-trigger">
+            {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Download aria-hidden="true" />}
+            {busy ? `Exporting ${EXPORT_FORMATS[busy].ext.toUpperCase()}…` : "Export"}
+          </Button>
+        )}
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-72">
         {canExportInternal && (

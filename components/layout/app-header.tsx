@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { MyWorkspace } from "@/lib/server/workspaces/list-my-workspaces";
 import { canEdit, isAdmin } from "@/lib/schemas/enums";
+import { MentionsMenu } from "./mentions-menu";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
@@ -34,6 +35,7 @@ export function AppHeader({
               {current.role.charAt(0) + current.role.slice(1).toLowerCase()}
             </span>
           )}
+          <MentionsMenu />
           <UserMenu name={user.name} email={user.email} />
         </div>
       </div>

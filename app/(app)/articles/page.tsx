@@ -3,6 +3,7 @@ import { FilePlus2, Search } from "lucide-react";
 import Link from "next/link";
 import { ArticleStatusBadge } from "@/components/articles/status-badge";
 import { DeleteArticleButton } from "@/components/articles/delete-article-button";
+import { ExportMenu } from "@/components/export/export-menu";
 import { WorkspaceExportDialog } from "@/components/export/workspace-export-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -143,7 +144,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                 <TableHead className="hidden sm:table-cell">Date</TableHead>
                 <TableHead>Status</TableHead>
                 <TableHead className="text-right">Claims</TableHead>
-                {editor && <TableHead className="w-12"><span className="sr-only">Actions</span></TableHead>}
+                <TableHead className={editor ? "w-24" : "w-12"}><span className="sr-only">Actions</span></TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -165,11 +166,12 @@ export default async function ArticlesPage({ searchParams }: Props) {
                     <ArticleStatusBadge status={a.status} />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{a.claimCount}</TableCell>
-                  {editor && (
-                    <TableCell className="text-right">
-                      <DeleteArticleButton articleId={a.id} title={a.title} claimCount={a.claimCount} />
-                    </TableCell>
-                  )}
+                  <TableCell className="px-2 text-right">
+                    <div className="flex items-center justify-end gap-0.5">
+                      <ExportMenu articleId={a.id} slug={a.slug} canExportInternal={editor} compact label={`Export “${a.title}”`} />
+                      {editor && <DeleteArticleButton articleId={a.id} title={a.title} claimCount={a.claimCount} />}
+                    </div>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
