@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { apiAs, sampleArticleId } from "./helpers";
+import { apiAs } from "./helpers";
 
 // The published reader view as readers meet it: anonymous on a public fact-check, signed in on
 // a members-only one, the JSON-LD, accessibility, keyboard, corrections and withdrawal.
@@ -70,7 +70,9 @@ function collectDialogs(page: Page): string[] {
 test.beforeAll(async ({ baseURL }) => {
   editor = await apiAs(baseURL!, "editor");
   admin = await apiAs(baseURL!, "admin");
-  articleId = await sampleArticleId(editor);
+  // Its own copy of the sample, so what other specs do to the demo article cannot interfere.
+  const sample = readFileSync(path.resolve(__dirname, "..", "..", "shared", "fixtures", "articles", "biden-putin-scraped.txt"), "utf8");
+  articleId = (await json(await editor.post("/api/v1/articles", { data: { text: sample } }))).id;
   for (const c of CLAIMS) {
     const claim = await createClaim(editor, {
       ...c,
@@ -165,7 +167,7 @@ test("no serious or critical axe violation; the keyboard opens a claim card; #cl
   await page.screenshot({ path: ".tmp/reader-desktop-card.png" });
 });
 
-test("screenshots: desktop and phone (the card as a bottom sheet)", async ({ browser, baseURL }) => {
+test("on a phone a tapped claim opens as a bottom sheet (screenshots kept for review)", async ({ browser, baseURL }) => {
   const desktop = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await desktop.goto(`${baseURL}/r/${slug}`);
   await desktop.screenshot({ path: ".tmp/reader-desktop.png", fullPage: true });
@@ -176,6 +178,10 @@ test("screenshots: desktop and phone (the card as a bottom sheet)", async ({ bro
   await phone.locator(`a.fm-ref[data-claim="${claimIds[1]}"]`).tap();
   const sheet = phone.getByRole("dialog");
   await expect(sheet).toHaveClass(/fm-sheet/);
+  const box = await sheet.boundingBox();
+  expect(box, "the sheet is visible").toBeTruthy();
+  expect(Math.round(box!.y + box!.height)).toBeGreaterThanOrEqual(844 - 2);
+  expect(box!.width).toBeGreaterThan(390 * 0.9);
   await phone.screenshot({ path: ".tmp/reader-phone-sheet.png" });
   await phone.close();
 });
