@@ -100,3 +100,28 @@ test("the library exports the workspace as a ZIP; a reader is not offered intern
   expect([403, 404]).toContain(res.status());
   await readerApi.dispose();
 });
+
+test("each library row has a compact Export menu that downloads that article, also on a narrow screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "editor");
+  await page.goto("/articles");
+  const row = page.getByTestId("article-row").filter({ hasText: SAMPLE_TITLE });
+  const trigger = row.getByRole("button", { name: `Export “${SAMPLE_TITLE}”` });
+  await expect(trigger).toBeVisible();
+  // The actions column fits: the page does not scroll sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.screenshot({ path: ".tmp/screens/library-row-narrow.png" });
+
+  await trigger.click();
+  await page.getByRole("menuitemradio", { name: /All claims, drafts included/ }).click();
+  await page.screenshot({ path: ".tmp/screens/library-row-menu.png" });
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: /^Markdown$/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.md$/);
+  const text = readFileSync((await download.path())!, "utf8");
+  expect(text.startsWith("# Biden")).toBe(true);
+  expect(text).toContain("INTERNAL");
+  expect(text).toContain("E2E export check");
+  await expect(page.getByText(/^Downloaded .*\.md \(internal\)/)).toBeVisible();
+});
