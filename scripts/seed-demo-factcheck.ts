@@ -27,7 +27,7 @@ export const DEMO_CLAIMS: DemoClaim[] = [
   {
     quote: "Russia annexed Crimea from Ukraine in 2014",
     statement: "Russia annexed Crimea from Ukraine in 2014.",
-    claimant: "The Wall Street Journal (article text)",
+    claimant: "Michael R. Gordon (reporter)",
     verdict: "true",
     rationale:
       "<p>Russia annexed Crimea in <strong>March 2014</strong> after a referendum held under military occupation. The UN General Assembly (resolution 68/262) affirmed Ukraine's territorial integrity and called the referendum invalid; Ukraine and most states do not recognise the annexation.</p>",
@@ -46,7 +46,7 @@ export const DEMO_CLAIMS: DemoClaim[] = [
   {
     quote: "NATO stated in 2008 that Ukraine and Georgia would one day be members",
     statement: "NATO said in 2008 that Ukraine and Georgia would one day become members.",
-    claimant: "The Wall Street Journal (article text)",
+    claimant: "Michael R. Gordon (reporter)",
     verdict: "true",
     rationale:
       "<p>The Bucharest Summit Declaration of 3 April 2008 states: <em>“We agreed today that these countries will become members of NATO.”</em> No Membership Action Plan followed, which matches the article's point that the pledge was not fulfilled.</p>",
@@ -65,7 +65,7 @@ export const DEMO_CLAIMS: DemoClaim[] = [
   {
     quote: "Mr Putin has ordered a mass dispatch of troops to Ukraine",
     statement: "Putin has ordered a mass dispatch of troops to Ukraine.",
-    claimant: "The Wall Street Journal (article text)",
+    claimant: "Michael R. Gordon (reporter)",
     verdict: "misleading",
     rationale:
       "<p>At the time of the article (December 2021) Russian troops were massed <strong>near</strong> Ukraine's borders, not dispatched into Ukraine, as the article's own subheading (“Moscow builds troops near Ukraine”) says. The wording suggests an incursion that had not happened.</p>",
@@ -83,7 +83,7 @@ export const DEMO_CLAIMS: DemoClaim[] = [
   {
     quote: "reiterated the formula codified by former President Ronald Reagan and Soviet leader Mikhail Gorbachev",
     statement: "At their June 2021 summit, Biden and Putin reiterated the Reagan–Gorbachev formula that a nuclear war cannot be won and must never be fought.",
-    claimant: "The Wall Street Journal (article text)",
+    claimant: "Michael R. Gordon (reporter)",
     verdict: "true",
     rationale:
       "<p>The U.S.–Russia Presidential Joint Statement on Strategic Stability (Geneva, 16 June 2021) reaffirms <em>“the principle that a nuclear war cannot be won and must never be fought”</em>, first set out in the 1985 Reagan–Gorbachev joint statement.</p>",
@@ -109,7 +109,7 @@ export const DEMO_CLAIMS: DemoClaim[] = [
   {
     quote: "Ukraine’s military is receiving Western weapons systems and training from members of NATO",
     statement: "Ukraine's military receives Western weapons systems and training from NATO members.",
-    claimant: "The Wall Street Journal (article text)",
+    claimant: "Michael R. Gordon (reporter)",
     verdict: "mostly-true",
     rationale:
       "<p>NATO allies, notably the United States, the United Kingdom and Canada, provided training missions and equipment to Ukraine from 2014. The supplies were largely bilateral, from individual allies rather than from NATO as an alliance.</p>",
@@ -126,7 +126,7 @@ export const DEMO_CLAIMS: DemoClaim[] = [
   {
     quote: "the war between Kiev and Russian-backed separatists has been running low",
     statement: "The war between Kyiv and Russian-backed separatists has been running low.",
-    claimant: "The Wall Street Journal (article text)",
+    claimant: "Michael R. Gordon (reporter)",
     verdict: "unproven",
     rationale: "<p>Ceasefire monitoring reports for 2021 still record regular violations; “running low” needs a definition before it can be rated.</p>",
     sources: [],

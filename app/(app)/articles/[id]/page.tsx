@@ -42,22 +42,31 @@ export default async function ArticlePage({ params }: Props) {
         <span aria-hidden="true"> / </span>
         <span className="text-foreground">Fact-check</span>
       </nav>
-      <header className="mb-6 flex flex-col gap-2">
-        <h1 className="max-w-4xl text-2xl font-bold leading-tight tracking-tight sm:text-3xl">{article.title}</h1>
-        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
-          {article.byline && <span>{article.byline}</span>}
-          {article.siteName && <span>{article.siteName}</span>}
-          {article.publishedAt && <time dateTime={article.publishedAt}>{new Date(article.publishedAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}</time>}
-          {source && (
-            <a href={source} target="_blank" rel="noopener noreferrer nofollow" className="inline-flex items-center gap-1 hover:text-foreground hover:underline">
-              Original story <ExternalLink className="size-3" aria-hidden="true" />
+      <header className="mb-6 flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
+        <div className="flex min-w-0 flex-col gap-2">
+          <h1 className="max-w-4xl text-2xl font-bold leading-tight tracking-tight sm:text-3xl">{article.title}</h1>
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
+            {article.byline && <span>{article.byline}</span>}
+            {article.siteName && <span>{article.siteName}</span>}
+            {article.publishedAt && <time dateTime={article.publishedAt}>{new Date(article.publishedAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}</time>}
+            {source && (
+              <a href={source} target="_blank" rel="noopener noreferrer nofollow" className="inline-flex items-center gap-1 hover:text-foreground hover:underline">
+                Original story <ExternalLink className="size-3" aria-hidden="true" />
+              </a>
+            )}
+            <span className="rounded-full border border-border px-2 py-0.5 text-xs">{article.status === "PUBLISHED" ? "Published" : article.status === "WITHDRAWN" ? "Withdrawn" : "Not published"}</span>
+            {!data.canEdit && <span className="rounded-full bg-muted px-2 py-0.5 text-xs">Read-only</span>}
+          </p>
+        </div>
+        <div className="flex shrink-0 flex-wrap items-center gap-2">
+          {article.status === "PUBLISHED" && (
+            <a href={`/r/${article.slug}`} target="_blank" rel="noopener" className="inline-flex h-9 items-center gap-1.5 rounded-md px-3 text-sm font-medium text-primary hover:bg-muted">
+              Reader view <ExternalLink className="size-3.5" aria-hidden="true" />
             </a>
           )}
-          <span className="rounded-full border border-border px-2 py-0.5 text-xs">{article.status === "PUBLISHED" ? "Published" : article.status === "WITHDRAWN" ? "Withdrawn" : "Not published"}</span>
-          {!data.canEdit && <span className="rounded-full bg-muted px-2 py-0.5 text-xs">Read-only</span>}
-        </p>
-        {data.canEdit && <div className="flex"><PublishDialog articleId={article.id} slug={article.slug} status={article.status} visibility={article.visibility} /></div>}
-        <div className="flex"><ExportMenu articleId={article.id} slug={article.slug} canExportInternal={data.canEdit} /></div>
+          <ExportMenu articleId={article.id} slug={article.slug} canExportInternal={data.canEdit} />
+          {data.canEdit && <PublishDialog articleId={article.id} slug={article.slug} status={article.status} visibility={article.visibility} />}
+        </div>
       </header>
       <ClaimWorkspace
         articleId={article.id}
