@@ -4,7 +4,9 @@ export NEXT_TELEMETRY_DISABLED=1
 
 if [ ! -x node_modules/.bin/next ] || [ ! -d lib/generated/sqlite ] || [ ! -d lib/generated/postgres ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "==> Installing dependencies (npm ci, about 2 minutes on a fresh machine)"
+  install_started=$SECONDS
   npm ci --no-audit --no-fund
+  echo "==> Dependencies installed in $((SECONDS - install_started)) s"
 fi
 
 mkdir -p data
