@@ -9,6 +9,7 @@ import { cleanString, excerptOf, isoDate, languageTag } from "./metadata";
 import { sanitizeArticleHtml } from "./sanitize";
 import type { ImportKind, ImportMetadata, ImportOptions, ImportResult } from "./types";
 import { safeUrl } from "@/lib/document/escape";
+import { detectLanguage } from "./detect-language";
 
 export interface HtmlImportOptions extends ImportOptions {
   /**
@@ -113,7 +114,7 @@ export function importHtml(html: string, options: HtmlImportOptions = {}): Impor
       byline: m?.byline ?? cleaned.byline,
       siteName: m?.siteName ?? null,
       publishedAt: m?.publishedAt ?? null,
-      language: m?.language ?? null,
+      language: m?.language ?? detectLanguage(cleaned.blocks.map(blockText).join(" ")),
       sourceUrl,
       excerpt: m?.excerpt ?? excerptOf(cleaned.blocks),
     },

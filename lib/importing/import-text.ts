@@ -4,6 +4,7 @@ import { docOf, normalizeInline, textNode } from "./doc-utils";
 import { assertLooksLikeText, assertNotEmpty, assertWithinLimit, maxImportBytes, utf8Length } from "./input-guards";
 import { excerptOf } from "./metadata";
 import type { ImportOptions, ImportResult } from "./types";
+import { detectLanguage } from "./detect-language";
 
 const SENTENCE_END = /[.!?…:]["'”’)\]]*$/;
 
@@ -52,7 +53,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
       byline: cleaned.byline,
       siteName: null,
       publishedAt: null,
-      language: null,
+      language: detectLanguage(text),
       sourceUrl: options.sourceUrl ?? null,
       excerpt: excerptOf(cleaned.blocks),
     },
