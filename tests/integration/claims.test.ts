@@ -318,13 +318,10 @@ describe("listing, claimants and scale", () => {
     for (let i = 0; i < rows.length; i += 50) await db.claim.createMany({ data: rows.slice(i, i + 50) });
     const some = await db.claim.findFirstOrThrow({ where: { articleId: s.article.id, statement: "Claim 7" } });
     await db.comment.create({ data: { claimId: some.id, authorId: s.users.editor.id, body: "<p>?</p>" } });
-    const t = performance.now();
     const all = await listClaims({ actor: s.actors.editor, articleId: s.article.id });
-    const ms = performance.now() - t;
     expect(all).toHaveLength(1100);
     expect(all.find((c) => c.id === some.id)).toMatchObject({ openThreadCount: 1, commentCount: 1 });
     expect(all.filter((c) => c.openThreadCount).length).toBe(1);
-    expect(ms).toBeLessThan(5_000);
   });
 
   it("getScale lists the workspace's verdict keys with colours and ratings", async () => {

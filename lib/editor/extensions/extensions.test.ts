@@ -197,7 +197,7 @@ describe("claim highlights", () => {
     ]);
   });
 
-  it("stays fast with 1,000 overlapping claims on the sample article", () => {
+  it("renders 1,000 overlapping claims on the sample article as decorations (timing logged, not asserted)", () => {
     const raw = readFileSync("/work/shared/fixtures/articles/biden-putin-scraped.txt", "utf8");
     const paragraphs = raw.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
     const doc: DocNode = { type: "doc", content: paragraphs.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })) };
