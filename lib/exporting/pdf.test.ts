@@ -60,7 +60,8 @@ describe("PDF export: structure", () => {
   });
 });
 
-describe.skipIf(!havePdftotext)(
+// Skipped only outside CI: npm test installs poppler-utils, so in CI a missing pdftotext fails.
+describe.skipIf(!havePdftotext && !process.env.CI)(
   havePdftotext ? "PDF export: extracted text" : "PDF export: extracted text SKIPPED (install poppler-utils for pdftotext)",
   () => {
     it("carries the title block, summary, every claim with quote, verdict, claimant, rationale, sources and page numbers", async () => {
