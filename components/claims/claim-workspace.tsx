@@ -258,12 +258,15 @@ export function ClaimWorkspace({
         <div ref={panelRef} className="flex flex-col rounded-lg border border-border bg-background shadow-sm lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto" data-testid="claim-panel">
           {selected ? (
             <div className="flex flex-col">
-              <div className="sticky top-0 z-10 flex items-center gap-1 border-b border-border bg-background/95 px-3 py-2 backdrop-blur">
+              <div className="sticky top-0 z-10 flex flex-wrap items-center gap-1 border-b border-border bg-background/95 px-3 py-2 backdrop-blur">
                 <Button variant="ghost" size="sm" onClick={() => select(null)}>
                   <ArrowLeft aria-hidden="true" /> All claims
                 </Button>
-                <span className="ml-1 whitespace-nowrap text-xs text-muted-foreground">{index >= 0 ? `${index + 1} of ${visible.length}` : ""}</span>
-                <div className="ml-auto flex items-center gap-1">
+                <h2 className="ml-1 whitespace-nowrap text-xs font-normal text-muted-foreground">
+                  <span className="sr-only">Claim </span>
+                  {index >= 0 ? `${index + 1} of ${visible.length}` : ""}
+                </h2>
+                <div className="ml-auto flex flex-wrap items-center justify-end gap-1">
                   <VerdictChip verdict={verdictOf(selected.verdict)} />
                   <StatusBadge status={selected.status} />
                   <Button variant="ghost" size="icon" className="size-8" aria-label="Previous claim (k)" title="Previous claim (k or Alt+↑)" onClick={() => step(-1)} disabled={index <= 0}>

@@ -21,7 +21,7 @@ export function AppHeader({
         <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/icon.svg" alt="" width={24} height={24} />
-          <span className="hidden sm:inline">Factmark</span>
+          <span className="sr-only sm:not-sr-only">Factmark</span>
         </Link>
         {current && <WorkspaceSwitcher current={current} workspaces={workspaces} />}
         <nav aria-label="Main" className="order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto text-sm sm:order-none sm:mx-0 sm:w-auto">
