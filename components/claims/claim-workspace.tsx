@@ -237,7 +237,7 @@ export function ClaimWorkspace({
       <div className="min-w-0">
         <div className="rounded-lg border border-border bg-background px-5 py-6 shadow-sm sm:px-10 sm:py-8">
           {ctx.canEdit && (
-            <p className="mb-4 flex items-center gap-2 rounded-md bg-secondary px-3 py-2 text-xs text-secondary-foreground print:hidden">
+            <p className="mb-4 rounded-md bg-secondary px-3 py-2 text-xs text-secondary-foreground print:hidden">
               Select text in the article, then choose <strong>Add claim</strong> (or press Alt+Shift+A).{creating ? " Adding…" : ""}
             </p>
           )}
@@ -305,7 +305,7 @@ export function ClaimWorkspace({
                     </Button>
                   )}
                 </div>
-                <div className="grid grid-cols-3 gap-1.5" role="group" aria-label="Filter claims">
+                <div className="grid grid-cols-2 gap-1.5 sm:grid-cols-3" role="group" aria-label="Filter claims">
                   <Select value={filters.verdict} onValueChange={(v) => setFilters((f) => ({ ...f, verdict: v }))}>
                     <SelectTrigger aria-label="Filter by verdict" className="h-8 text-xs">
                       <SelectValue />
@@ -335,7 +335,7 @@ export function ClaimWorkspace({
                     </SelectContent>
                   </Select>
                   <Select value={filters.assignee} onValueChange={(v) => setFilters((f) => ({ ...f, assignee: v }))} disabled={!ctx.canEdit}>
-                    <SelectTrigger aria-label="Filter by assignee" className="h-8 text-xs">
+                    <SelectTrigger aria-label="Filter by assignee" className="col-span-2 h-8 text-xs sm:col-span-1">
                       <SelectValue />
                     </SelectTrigger>
                     <SelectContent>

@@ -72,15 +72,17 @@ export default async function ArticlesPage({ searchParams }: Props) {
             {!editor && " · readers see published articles"}
           </p>
         </div>
-        <div className="ml-auto"><WorkspaceExportDialog workspace={workspace.slug} canExportInternal={editor} /></div>
-        {editor && (
-          <Button asChild>
-            <Link href="/articles/new">
-              <FilePlus2 aria-hidden="true" />
-              New article
-            </Link>
-          </Button>
-        )}
+        <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
+          <WorkspaceExportDialog workspace={workspace.slug} canExportInternal={editor} />
+          {editor && (
+            <Button asChild>
+              <Link href="/articles/new">
+                <FilePlus2 aria-hidden="true" />
+                New article
+              </Link>
+            </Button>
+          )}
+        </div>
       </div>
 
       <form method="get" action="/articles" role="search" aria-label="Search articles" className="mb-4 grid gap-3 sm:grid-cols-[1fr_10rem_12rem_auto] sm:items-end">
@@ -142,8 +144,8 @@ export default async function ArticlesPage({ searchParams }: Props) {
                 <TableHead>Title</TableHead>
                 <TableHead className="hidden md:table-cell">Byline</TableHead>
                 <TableHead className="hidden sm:table-cell">Date</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead className="text-right">Claims</TableHead>
+                <TableHead className="hidden sm:table-cell">Status</TableHead>
+                <TableHead className="hidden text-right sm:table-cell">Claims</TableHead>
                 <TableHead className={editor ? "w-24" : "w-12"}><span className="sr-only">Actions</span></TableHead>
               </TableRow>
             </TableHeader>
@@ -155,6 +157,11 @@ export default async function ArticlesPage({ searchParams }: Props) {
                       {a.title}
                     </Link>
                     {a.siteName && <div className="text-xs text-muted-foreground">{a.siteName}</div>}
+                    {/* On a phone the status and claim count sit under the title, leaving it room. */}
+                    <div className="mt-1.5 flex items-center gap-2 text-xs text-muted-foreground sm:hidden">
+                      <ArticleStatusBadge status={a.status} />
+                      <span>{a.claimCount} claim{a.claimCount === 1 ? "" : "s"}</span>
+                    </div>
                   </TableCell>
                   <TableCell className="hidden text-muted-foreground md:table-cell">{a.byline ?? "—"}</TableCell>
                   <TableCell className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">
@@ -162,10 +169,10 @@ export default async function ArticlesPage({ searchParams }: Props) {
                       {dateFormat.format(new Date(a.publishedAt ?? a.createdAt))}
                     </time>
                   </TableCell>
-                  <TableCell>
+                  <TableCell className="hidden sm:table-cell">
                     <ArticleStatusBadge status={a.status} />
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{a.claimCount}</TableCell>
+                  <TableCell className="hidden text-right tabular-nums sm:table-cell">{a.claimCount}</TableCell>
                   <TableCell className="px-2 text-right">
                     <div className="flex items-center justify-end gap-0.5">
                       <ExportMenu articleId={a.id} slug={a.slug} canExportInternal={editor} compact label={`Export “${a.title}”`} />
