@@ -1,9 +1,9 @@
 "use client";
 
 import { UserPlus } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FieldError } from "@/components/ui/field-error";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -13,30 +13,23 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { createUserSchema } from "@/lib/schemas/admin";
 import { ROLES, type Role } from "@/lib/schemas/enums";
 import type { CreateUserResult } from "@/lib/server/users/create-user";
+import { useActionForm } from "../use-action-form";
 import { addUserAction } from "./actions";
 import { ROLE_LABEL } from "./members-table";
 
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="text-sm text-destructive">
-      {message}
-    </p>
-  ) : null;
-}
-
 export function AddUserDialog({ workspaceId }: { workspaceId: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<CreateUserResult | null>(null);
+  const { pending, error, fieldErrors, submit, clear } = useActionForm({
+    schema: createUserSchema,
+    action: (input) => addUserAction(workspaceId, input),
+    onSuccess: setCreated,
+  });
 
   function reset(next: boolean) {
     setOpen(next);
     if (!next) {
-      setError(null);
-      setFieldErrors({});
+      clear();
       setCreated(null);
     }
   }
@@ -45,30 +38,11 @@ export function AddUserDialog({ workspaceId }: { workspaceId: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password") ?? "");
-    const input = {
+    submit({
       email: String(form.get("email") ?? ""),
       name: String(form.get("name") ?? ""),
       role: String(form.get("role") ?? "EDITOR") as Role,
       ...(password ? { password } : {}),
-    };
-    // Same schema as the server: instant feedback, the server still checks.
-    const parsed = createUserSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      setError(null);
-      return;
-    }
-    startTransition(async () => {
-      const result = await addUserAction(workspaceId, input);
-      if (!result.ok) {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-        return;
-      }
-      setError(null);
-      setFieldErrors({});
-      setCreated(result.data);
-      router.refresh();
     });
   }
 

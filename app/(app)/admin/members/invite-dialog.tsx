@@ -1,9 +1,9 @@
 "use client";
 
 import { Link2 } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FieldError } from "@/components/ui/field-error";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -13,23 +13,23 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { inviteUserSchema } from "@/lib/schemas/admin";
 import { ROLES, type Role } from "@/lib/schemas/enums";
 import type { InviteUserResult } from "@/lib/server/invitations/invite-user";
+import { useActionForm } from "../use-action-form";
 import { inviteUserAction } from "./actions";
-import { FieldError } from "./add-user-dialog";
 import { ROLE_LABEL } from "./members-table";
 
 export function InviteDialog({ workspaceId }: { workspaceId: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [invited, setInvited] = useState<InviteUserResult | null>(null);
+  const { pending, error, fieldErrors, submit, clear } = useActionForm({
+    schema: inviteUserSchema,
+    action: (input) => inviteUserAction(workspaceId, input),
+    onSuccess: setInvited,
+  });
 
   function reset(next: boolean) {
     setOpen(next);
     if (!next) {
-      setError(null);
-      setFieldErrors({});
+      clear();
       setInvited(null);
     }
   }
@@ -37,24 +37,7 @@ export function InviteDialog({ workspaceId }: { workspaceId: string }) {
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "EDITOR") as Role };
-    const parsed = inviteUserSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    startTransition(async () => {
-      const result = await inviteUserAction(workspaceId, input);
-      if (!result.ok) {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-        return;
-      }
-      setError(null);
-      setFieldErrors({});
-      setInvited(result.data);
-      router.refresh();
-    });
+    submit({ email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "EDITOR") as Role });
   }
 
   return (

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef } from "react";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,43 +8,30 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { createWorkspaceSchema } from "@/lib/schemas/admin";
-import { FieldError } from "../members/add-user-dialog";
+import { FieldError } from "@/components/ui/field-error";
+import { useActionForm } from "../use-action-form";
 import { createWorkspaceAction } from "./actions";
 
 /** Site administrators only: a new workspace with the default scale, with them as its admin. */
 export function CreateWorkspaceForm() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const { pending, error, fieldErrors, submit } = useActionForm({
+    schema: createWorkspaceSchema,
+    action: createWorkspaceAction,
+    onSuccess: (workspace) => {
+      formRef.current?.reset();
+      toast.success(`Workspace “${workspace.name}” created. Switch to it from the workspace menu.`);
+    },
+  });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const input = {
+    const form = new FormData(event.currentTarget);
+    submit({
       name: String(form.get("name") ?? ""),
       slug: String(form.get("slug") ?? ""),
       organizationName: String(form.get("organizationName") ?? ""),
       organizationUrl: String(form.get("organizationUrl") ?? ""),
-    };
-    const parsed = createWorkspaceSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    startTransition(async () => {
-      const result = await createWorkspaceAction(input);
-      if (!result.ok) {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-        return;
-      }
-      setError(null);
-      setFieldErrors({});
-      formElement.reset();
-      toast.success(`Workspace “${result.data.name}” created. Switch to it from the workspace menu.`);
-      router.refresh();
     });
   }
 
@@ -56,7 +42,7 @@ export function CreateWorkspaceForm() {
         <CardDescription>As a site administrator you can create workspaces for other desks. You become their first admin.</CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={onSubmit} noValidate aria-label="New workspace" className="grid max-w-xl gap-4 sm:grid-cols-2">
+        <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="New workspace" className="grid max-w-xl gap-4 sm:grid-cols-2">
           {error && (
             <Alert variant="error" className="sm:col-span-2">
               {error}

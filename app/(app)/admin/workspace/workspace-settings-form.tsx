@@ -1,7 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,41 +8,25 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { workspaceSettingsSchema } from "@/lib/schemas/admin";
 import type { WorkspaceSettings } from "@/lib/server/workspaces/get-workspace-settings";
-import { FieldError } from "../members/add-user-dialog";
+import { FieldError } from "@/components/ui/field-error";
+import { useActionForm } from "../use-action-form";
 import { updateWorkspaceSettingsAction } from "./actions";
 
 export function WorkspaceSettingsForm({ settings }: { settings: WorkspaceSettings }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { pending, error, fieldErrors, submit } = useActionForm({
+    schema: workspaceSettingsSchema,
+    action: (input) => updateWorkspaceSettingsAction(settings.id, input),
+    onSuccess: () => toast.success("Workspace settings saved."),
+  });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = {
+    submit({
       name: String(form.get("name") ?? ""),
       organizationName: String(form.get("organizationName") ?? ""),
       organizationUrl: String(form.get("organizationUrl") ?? ""),
       requireIndependentApproval: form.get("requireIndependentApproval") === "on",
-    };
-    const parsed = workspaceSettingsSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      setError(null);
-      return;
-    }
-    startTransition(async () => {
-      const result = await updateWorkspaceSettingsAction(settings.id, input);
-      if (!result.ok) {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-        return;
-      }
-      setError(null);
-      setFieldErrors({});
-      toast.success("Workspace settings saved.");
-      router.refresh();
     });
   }
 
