@@ -117,3 +117,38 @@ test("an admin edits a verdict colour; a colour failing WCAG AA is refused with 
   await page.getByRole("button", { name: "Save scale" }).click();
   await expect(page.getByText("Rating scale saved").first()).toBeVisible();
 });
+
+test("an admin saves workspace settings (bad website refused inline) and a site admin creates a workspace", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/workspace");
+  const settings = page.getByRole("form", { name: "Workspace settings" });
+  const website = settings.getByLabel("Organisation website");
+  const original = await website.inputValue();
+
+  await website.fill("javascript:alert(1)");
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(website).toHaveAttribute("aria-invalid", "true");
+
+  await website.fill(original);
+  const approval = settings.getByLabel("Require independent approval");
+  const wasRequired = await approval.isChecked();
+  await approval.setChecked(!wasRequired);
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Workspace settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Workspace settings" }).getByLabel("Require independent approval")).toBeChecked({ checked: !wasRequired });
+  // Put it back: other specs approve their own claims.
+  await page.getByRole("form", { name: "Workspace settings" }).getByLabel("Require independent approval").setChecked(wasRequired);
+  await page.getByRole("form", { name: "Workspace settings" }).getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Workspace settings saved.").first()).toBeVisible();
+
+  const created = page.getByRole("form", { name: "New workspace" });
+  await created.getByLabel("Name", { exact: true }).fill(`Sports desk ${stamp}`);
+  await created.getByLabel("Slug").fill(`sports-${stamp}`);
+  await created.getByLabel("Organisation name").fill("Factmark Sports");
+  await created.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByText(`Workspace “Sports desk ${stamp}” created.`)).toBeVisible();
+  await expect(created.getByLabel("Name", { exact: true })).toHaveValue("");
+  await page.getByTestId("workspace-switcher").click();
+  await expect(page.getByRole("menuitem", { name: new RegExp(`Sports desk ${stamp}`) })).toBeVisible();
+});
