@@ -2,6 +2,7 @@ import type { DocNode } from "@/lib/document/types";
 import type { ImportKind, RemovedBlock } from "@/lib/importing";
 import type { ApiArticle } from "@/lib/schemas/article";
 import type { ArticleStatus } from "@/lib/schemas/enums";
+import { slugify } from "@/lib/slugify";
 
 export interface ArticleRow {
   id: string;
@@ -53,15 +54,7 @@ export function toApiArticle(row: ArticleRow, claimCount: number): ApiArticle {
   };
 }
 
-/** URL-safe slug from a title: lower-case ASCII words joined by hyphens, at most 60 characters. */
-export function slugify(title: string): string {
-  const base = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return base || "article";
+/** URL-safe slug from a title (at most 60 characters). */
+export function slugifyTitle(title: string): string {
+  return slugify(title, "article");
 }

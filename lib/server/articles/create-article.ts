@@ -6,7 +6,7 @@ import { ARTICLE_LIMITS } from "@/lib/schemas/article";
 import { EDITING_ROLES } from "@/lib/schemas/enums";
 import { requireActor, requireMembership } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
-import { slugify, toApiArticle } from "./article-shape";
+import { slugifyTitle, toApiArticle } from "./article-shape";
 import { runImport, type ArticleImportInput } from "./run-import";
 
 export function sha256(text: string): string {
@@ -15,7 +15,7 @@ export function sha256(text: string): string {
 
 /** The first slug not taken: "title", "title-2", "title-3"... */
 async function uniqueSlug(tx: Tx, title: string): Promise<string> {
-  const base = slugify(title);
+  const base = slugifyTitle(title);
   const taken = new Set((await tx.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((a) => a.slug));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

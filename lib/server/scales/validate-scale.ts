@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { contrastRatio, HIGHLIGHT_TEXT_COLOR } from "@/lib/scale/default-scale";
+import { slugify } from "@/lib/slugify";
 
 // Pure checks on a rating scale, shared by the editor's live preview and updateRatingScale.
 
@@ -18,15 +19,7 @@ export function checkVerdictContrast(color: string): ContrastCheck {
 
 /** A stable key from a label: "Mostly false" → "mostly-false". */
 export function slugifyVerdictKey(label: string): string {
-  const slug = label
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-  return slug || "verdict";
+  return slugify(label, "verdict");
 }
 
 /** `base`, or `base-2`, `base-3` … whichever is not taken yet. */
