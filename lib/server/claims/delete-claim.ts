@@ -2,6 +2,7 @@ import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "./claim-access";
+import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
 
 /** Moves a claim to the trash (restorable); audited. */
 export async function deleteClaim({ actor: maybeActor, claimId }: { actor: MaybeActor; claimId: string }) {
@@ -10,12 +11,9 @@ export async function deleteClaim({ actor: maybeActor, claimId }: { actor: Maybe
     const deletedAt = new Date();
     await tx.claim.update({ where: { id: claimId }, data: { deletedAt, updatedById: actor.userId, version: { increment: 1 } } });
     await recordAudit(tx, {
-      workspaceId: row.article.workspaceId,
-      actorId: actor.userId,
+      ...claimAuditScope(row, actor),
       entityType: "Claim",
       entityId: claimId,
-      claimId,
-      articleId: row.articleId,
       action: "claim.delete",
       fields: ["deletedAt"],
       before: { deletedAt: null, statement: row.statement, status: row.status },

@@ -5,6 +5,7 @@ import type { ApiClaim } from "@/lib/schemas/claim";
 import { requireActor } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import { claimInclude, toApiClaim, trashedClaimWhere } from "./claim-shape";
+import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
 
 /** Takes a claim out of the trash (undo of deleteClaim); editors and admins only. */
 export async function restoreClaim({ actor: maybeActor, claimId }: { actor: MaybeActor; claimId: string }): Promise<ApiClaim> {
@@ -18,12 +19,9 @@ export async function restoreClaim({ actor: maybeActor, claimId }: { actor: Mayb
       include: claimInclude,
     });
     await recordAudit(tx, {
-      workspaceId: row.article.workspaceId,
-      actorId: actor.userId,
+      ...claimAuditScope(row, actor),
       entityType: "Claim",
       entityId: claimId,
-      claimId,
-      articleId: row.articleId,
       action: "claim.restore",
       fields: ["deletedAt"],
       before: { deletedAt: row.deletedAt?.toISOString() ?? null },

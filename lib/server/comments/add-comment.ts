@@ -7,6 +7,7 @@ import { loadEditableClaim } from "@/lib/server/claims/claim-access";
 import { commentHtml, richTextIsEmpty } from "@/lib/server/claims/sanitize";
 import { commentInclude, toApiComment } from "./comment-shape";
 import { parseMentions } from "./parse-mentions";
+import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
 
 /**
  * Adds a comment to a claim, or a reply to a thread (parentId: any comment of the thread;
@@ -51,12 +52,9 @@ export async function addComment({
     // A reply reopens a resolved thread: the conversation is live again.
     if (parentId) await tx.comment.updateMany({ where: { id: parentId, resolved: true }, data: { resolved: false, resolvedAt: null, resolvedById: null } });
     await recordAudit(tx, {
-      workspaceId: row.article.workspaceId,
-      actorId: actor.userId,
+      ...claimAuditScope(row, actor),
       entityType: "Comment",
       entityId: comment.id,
-      claimId,
-      articleId: row.articleId,
       action: parentId ? "comment.reply" : "comment.create",
       after: { parentId, mentions: mentioned },
     });

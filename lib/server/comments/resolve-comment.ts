@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "@/lib/server/claims/claim-access";
 import { readableClaimWhere } from "@/lib/server/claims/claim-shape";
 import { commentInclude, toApiComment } from "./comment-shape";
+import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
 
 /** Resolves or reopens a comment thread (given any comment of it, the thread's first comment changes). */
 export async function resolveComment({
@@ -30,12 +31,9 @@ export async function resolveComment({
       include: commentInclude,
     });
     await recordAudit(tx, {
-      workspaceId: row.article.workspaceId,
-      actorId: actor.userId,
+      ...claimAuditScope(row, actor),
       entityType: "Comment",
       entityId: rootId,
-      claimId: row.id,
-      articleId: row.articleId,
       action: resolved ? "comment.resolve" : "comment.reopen",
       fields: ["resolved"],
       before: { resolved: !resolved },

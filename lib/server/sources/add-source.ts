@@ -7,6 +7,7 @@ import { loadEditableClaim } from "@/lib/server/claims/claim-access";
 import { toApiSource } from "@/lib/server/claims/claim-shape";
 import { bumpClaimVersion } from "@/lib/server/claims/update-claim";
 import { sourceData, sourceSnapshot } from "./source-fields";
+import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
 
 const MAX_SOURCES = 100;
 
@@ -31,12 +32,9 @@ export async function addSource({
     await bumpClaimVersion(tx, claimId, row.version, actor.userId);
     const after = sourceSnapshot(source);
     await recordAudit(tx, {
-      workspaceId: row.article.workspaceId,
-      actorId: actor.userId,
+      ...claimAuditScope(row, actor),
       entityType: "Source",
       entityId: source.id,
-      claimId,
-      articleId: row.articleId,
       action: "source.add",
       fields: Object.keys(after).filter((k) => after[k] !== null),
       after,

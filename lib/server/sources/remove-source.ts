@@ -9,6 +9,7 @@ import { readableClaimWhere } from "@/lib/server/claims/claim-shape";
 import { assertStillApprovable } from "@/lib/server/claims/claim-workflow";
 import { bumpClaimVersion } from "@/lib/server/claims/update-claim";
 import { sourceSnapshot } from "./source-fields";
+import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
 
 /** Removes a source; an approved claim keeps at least one. Bumps the claim's version. */
 export async function removeSource({ actor: maybeActor, sourceId }: { actor: MaybeActor; sourceId: string }) {
@@ -21,12 +22,9 @@ export async function removeSource({ actor: maybeActor, sourceId }: { actor: May
     await tx.source.delete({ where: { id: sourceId } });
     await bumpClaimVersion(tx, row.id, row.version, actor.userId);
     await recordAudit(tx, {
-      workspaceId: row.article.workspaceId,
-      actorId: actor.userId,
+      ...claimAuditScope(row, actor),
       entityType: "Source",
       entityId: sourceId,
-      claimId: row.id,
-      articleId: row.articleId,
       action: "source.remove",
       fields: ["url"],
       before: sourceSnapshot(existing),

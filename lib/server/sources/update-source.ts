@@ -8,6 +8,7 @@ import { readableClaimWhere, toApiSource } from "@/lib/server/claims/claim-shape
 import { bumpClaimVersion } from "@/lib/server/claims/update-claim";
 import { requireActor } from "@/lib/server/access";
 import { sourceData, sourceSnapshot } from "./source-fields";
+import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
 
 /** Changes a source; bumps the claim's version and records the changed fields. */
 export async function updateSource({
@@ -32,12 +33,9 @@ export async function updateSource({
     const updated = await tx.source.update({ where: { id: sourceId }, data: sourceData(input) });
     await bumpClaimVersion(tx, row.id, row.version, actor.userId);
     await recordAudit(tx, {
-      workspaceId: row.article.workspaceId,
-      actorId: actor.userId,
+      ...claimAuditScope(row, actor),
       entityType: "Source",
       entityId: sourceId,
-      claimId: row.id,
-      articleId: row.articleId,
       action: "source.update",
       fields,
       before: Object.fromEntries(fields.map((f) => [f, before[f]])),
