@@ -7,8 +7,9 @@ export NEXT_TELEMETRY_DISABLED=1 DB_PROVIDER=sqlite FACTMARK_E2E=1
 PORT="${E2E_PORT:-3100}"
 mkdir -p .tmp
 export SQLITE_URL="file:./.tmp/e2e-$PORT.db"
-# The default port builds into .next (listed in tsconfig.json); other ports get their own folder.
-if [ "$PORT" = 3100 ]; then export NEXT_DIST_DIR=.next; else export NEXT_DIST_DIR=".next-e2e-$PORT"; fi
+# Builds into .next (listed in tsconfig.json) unless NEXT_DIST_DIR names another folder; separate
+# checkouts (git worktrees) each have their own .next, so only E2E_PORT has to differ between them.
+export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next}"
 rm -f ".tmp/e2e-$PORT.db"
 npx prisma migrate deploy > /dev/null
 DEMO_PASSWORD="$E2E_PASSWORD" SEED_DEMO_FACTCHECK=0 npx tsx scripts/seed.ts

@@ -193,7 +193,7 @@ describe("invitations", () => {
 describe("workspace settings", () => {
   it("updates name, organisation and approval rule with an audit row; URLs must be http(s)", async () => {
     const { workspace, actors } = await createWorkspaceWithMembers();
-    const input = { name: "Metro Desk", organizationName: "Metro Checkers", organizationUrl: "https://metro.example/checks", requireIndependentApproval: true };
+    const input = { name: "Metro Desk", organizationName: "Metro Checkers", organizationUrl: "https://metro.example/checks", requireIndependentApproval: false };
     await expect(updateWorkspaceSettings({ actor: actors.admin, workspaceId: workspace.id, input })).resolves.toMatchObject(input);
     expect(await getWorkspaceSettings({ actor: actors.admin, workspaceId: workspace.id })).toMatchObject(input);
     const audit = await db.auditEvent.findFirst({ where: { workspaceId: workspace.id, action: "workspace.update" } });

@@ -176,11 +176,11 @@ describe("workflow", () => {
     expect(back).toMatchObject({ status: "IN_REVIEW", approvedBy: null, approvedAt: null });
   });
 
-  it("independent approval: the author may approve unless the workspace requires someone else", async () => {
+  it("independent approval: required by default; the author may approve once an admin turns it off", async () => {
     const s = await setup();
     const { claim, version } = await approvable(s);
     await updateClaim({ actor: s.actors.editor, claimId: claim.id, version, patch: { status: "IN_REVIEW" } });
-    await db.workspace.update({ where: { id: s.workspace.id }, data: { requireIndependentApproval: true } });
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: s.workspace.id } })).requireIndependentApproval).toBe(true);
     await expect(updateClaim({ actor: s.actors.editor, claimId: claim.id, version: version + 1, patch: { status: "APPROVED" } })).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringMatching(/someone other than the claim's author/),
@@ -188,6 +188,7 @@ describe("workflow", () => {
     await expect(updateClaim({ actor: s.actors.admin, claimId: claim.id, version: version + 1, patch: { status: "APPROVED" } })).resolves.toMatchObject({ status: "APPROVED" });
 
     const s2 = await setup();
+    await db.workspace.update({ where: { id: s2.workspace.id }, data: { requireIndependentApproval: false } });
     const c2 = await approvable(s2);
     await updateClaim({ actor: s2.actors.editor, claimId: c2.claim.id, version: c2.version, patch: { status: "IN_REVIEW" } });
     await expect(updateClaim({ actor: s2.actors.editor, claimId: c2.claim.id, version: c2.version + 1, patch: { status: "APPROVED" } })).resolves.toMatchObject({

@@ -70,6 +70,17 @@ export async function createArticle({
         updatedById: actor.userId,
       },
     });
+    await tx.articleRevision.create({
+      data: {
+        articleId: row.id,
+        number: 1,
+        document: row.document,
+        canonicalText: row.canonicalText,
+        contentHash: row.contentHash,
+        kind: "IMPORT",
+        createdById: actor.userId,
+      },
+    });
     await recordAudit(tx, {
       workspaceId,
       actorId: actor.userId,
