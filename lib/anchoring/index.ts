@@ -47,3 +47,13 @@ export function anchor(text: string, selectors: Selector[], options: AnchorOptio
   if (!match) return null;
   return { start: match.start, end: match.end, method: match.errors === 0 ? "quote" : "fuzzy", score: match.score };
 }
+export {
+  MIN_ACCEPTED_SIMILARITY,
+  reanchorClaims,
+  type AnchorState,
+  type ClaimAnchor,
+  type ReanchorOptions,
+  type ReanchorResult,
+  type ReanchorSummary,
+} from "./reanchor";
+export { diffTexts, mapOffset, type TextDiff } from "./text-diff";

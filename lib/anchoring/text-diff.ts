@@ -1,0 +1,207 @@
+import DiffMatchPatch from "diff-match-patch";
+
+// One diff between two versions of an article's text, as the offset map that re-anchoring
+// needs. The diff runs over word tokens (words, spaces, punctuation), each encoded as one
+// character, so diff-match-patch's Myers diff works on ~6x fewer symbols than characters and
+// never aligns half a word with half another.
+
+/** A stretch of text present in both versions: old [oldStart, oldStart+length) = new [newStart, ...). */
+export interface EqualRun {
+  oldStart: number;
+  newStart: number;
+  length: number;
+}
+
+/** Old [oldStart, oldEnd) became new [newStart, newEnd) (either side may be empty). */
+export interface ChangeHunk {
+  oldStart: number;
+  oldEnd: number;
+  newStart: number;
+  newEnd: number;
+  /** Lengths of the tokens on each side: equal counts mean word-for-word substitutions. */
+  oldTokens: number[];
+  newTokens: number[];
+}
+
+export interface TextDiff {
+  equal: EqualRun[];
+  changes: ChangeHunk[];
+  oldLength: number;
+  newLength: number;
+}
+
+// A word or one other character, with the spaces after it: half as many symbols as splitting
+// spaces off, which halves the diff's work.
+const TOKEN = /(?:[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}\s]|\s+)\s*/gu;
+
+function tokenize(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+// Code units usable as symbols: everything but the surrogate range.
+const SYMBOL_LIMIT = 0xffff - 0x800;
+const symbolFor = (n: number) => String.fromCharCode(n < 0xd800 ? n : n + 0x800);
+
+/** Token lists as symbol strings; null when there are more distinct tokens than symbols. */
+function encode(a: string[], b: string[]): { a: string; b: string } | null {
+  const ids = new Map<string, string>();
+  const enc = (tokens: string[]) => {
+    let out = "";
+    for (const t of tokens) {
+      let s = ids.get(t);
+      if (s === undefined) {
+        if (ids.size >= SYMBOL_LIMIT) return null;
+        s = symbolFor(ids.size);
+        ids.set(t, s);
+      }
+      out += s;
+    }
+    return out;
+  };
+  const ea = enc(a);
+  const eb = ea === null ? null : enc(b);
+  return ea === null || eb === null ? null : { a: ea, b: eb };
+}
+
+/** Diffs two texts word by word (character by character if the vocabulary is too large to encode). */
+export function diffTexts(oldText: string, newText: string): TextDiff {
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = 0; // exact (minimal) diff; the token encoding keeps it fast
+  const oldTokens = tokenize(oldText);
+  const newTokens = tokenize(newText);
+  const encoded = encode(oldTokens, newTokens);
+
+  // Each diff piece as the lengths of its tokens in the original texts.
+  let pieces: Array<[op: number, tokenLengths: number[]]>;
+  if (encoded) {
+    let oi = 0;
+    let ni = 0;
+    pieces = dmp.diff_main(encoded.a, encoded.b, false).map(([op, s]) => {
+      const lengths: number[] = [];
+      for (let k = 0; k < s.length; k++) {
+        const o = op <= 0 ? oldTokens[oi++].length : 0;
+        const n = op >= 0 ? newTokens[ni++].length : 0;
+        lengths.push(op < 0 ? o : n);
+      }
+      return [op, lengths];
+    });
+  } else {
+    pieces = dmp.diff_main(oldText, newText, false).map(([op, s]) => [op, Array.from({ length: s.length }, () => 1)]);
+  }
+
+  const equal: EqualRun[] = [];
+  const changes: ChangeHunk[] = [];
+  let o = 0;
+  let n = 0;
+  let open: ChangeHunk | null = null;
+  for (const [op, lengths] of pieces) {
+    const length = lengths.reduce((a, b) => a + b, 0);
+    if (op === 0) {
+      if (open) {
+        changes.push(open);
+        open = null;
+      }
+      if (length > 0) equal.push({ oldStart: o, newStart: n, length });
+      o += length;
+      n += length;
+    } else {
+      open ??= { oldStart: o, oldEnd: o, newStart: n, newEnd: n, oldTokens: [], newTokens: [] };
+      if (op < 0) {
+        o += length;
+        open.oldTokens.push(...lengths);
+      } else {
+        n += length;
+        open.newTokens.push(...lengths);
+      }
+      open.oldEnd = o;
+      open.newEnd = n;
+    }
+  }
+  if (open) changes.push(open);
+  return { equal, changes, oldLength: oldText.length, newLength: newText.length };
+}
+
+/** Index of the last element whose key is <= x (-1 if none); `items` sorted by key. */
+function lastAtOrBefore<T>(items: T[], key: (t: T) => number, x: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+export type MapSide = "start" | "end";
+
+/**
+ * Where an old offset lands in the new text. Inside unchanged text: exactly there (`exact`).
+ * At or inside a changed stretch: a start maps to the beginning of its replacement and an end
+ * to its end, so a span whose first or last word was rewritten covers the new wording.
+ */
+export function mapOffset(diff: TextDiff, offset: number, side: MapSide): { offset: number; exact: boolean } {
+  // A start belongs to the character after it, an end to the character before it.
+  const key = side === "start" ? offset : offset - 1;
+  const i = lastAtOrBefore(diff.equal, (r) => r.oldStart, key);
+  if (i >= 0) {
+    const run = diff.equal[i];
+    if (key < run.oldStart + run.length) return { offset: run.newStart + (offset - run.oldStart), exact: true };
+  }
+  const h = lastAtOrBefore(diff.changes, (c) => c.oldStart, key);
+  if (h >= 0) {
+    const hunk = diff.changes[h];
+    if (key < hunk.oldEnd) return { offset: mapInsideHunk(hunk, offset, side), exact: false };
+  }
+  // Only reachable at the very ends of the text.
+  return { offset: offset <= 0 ? 0 : diff.newLength, exact: false };
+}
+
+/**
+ * An offset inside a rewritten stretch. Word-for-word substitutions (as many tokens on both
+ * sides) map token by token; otherwise a start goes to the beginning of the replacement and
+ * an end to its end, so the span covers the new wording.
+ */
+function mapInsideHunk(hunk: ChangeHunk, offset: number, side: MapSide): number {
+  const { oldTokens, newTokens } = hunk;
+  if (oldTokens.length !== newTokens.length || oldTokens.length === 0) return side === "start" ? hunk.newStart : hunk.newEnd;
+  let o = hunk.oldStart;
+  let n = hunk.newStart;
+  for (let t = 0; t < oldTokens.length; t++) {
+    const oEnd = o + oldTokens[t];
+    const inside = side === "start" ? offset < oEnd : offset <= oEnd;
+    if (inside) return side === "start" ? n : n + newTokens[t];
+    o = oEnd;
+    n += newTokens[t];
+  }
+  return hunk.newEnd;
+}
+
+/** An upper bound of the edits inside old [start, end) as mapped: for each overlapping hunk, the larger of its two sides. */
+export function changedWithin(diff: TextDiff, start: number, end: number): number {
+  let changed = 0;
+  for (let h = Math.max(0, lastAtOrBefore(diff.changes, (c) => c.oldStart, start)); h < diff.changes.length; h++) {
+    const c = diff.changes[h];
+    if (c.oldStart >= end) break;
+    const oldLen = c.oldEnd - c.oldStart;
+    const newLen = c.newEnd - c.newStart;
+    if (oldLen === 0) {
+      if (c.oldStart > start) changed += newLen; // an insertion strictly inside the span
+      continue;
+    }
+    const overlap = Math.min(end, c.oldEnd) - Math.max(start, c.oldStart);
+    if (overlap <= 0) continue;
+    // Levenshtein(old part, new part) <= the longer of the two; at the span's edges the whole
+    // new side is counted, as the mapping may have taken all of it.
+    changed += Math.max(overlap, newLen);
+  }
+  return changed;
+}
+
+/** New-text stretches that the diff saw as inserted (where moved paragraphs reappear). */
+export function insertedRanges(diff: TextDiff, minLength = 1): Array<{ start: number; end: number }> {
+  return diff.changes.filter((c) => c.newEnd - c.newStart >= minLength).map((c) => ({ start: c.newStart, end: c.newEnd }));
+}
