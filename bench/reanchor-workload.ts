@@ -109,16 +109,25 @@ function build(name: string, base: Workload, tokens: Token[]): Revision {
   }
   const expected = new Map<string, { start: number; end: number } | null>();
   for (const c of base.claims) {
-    let first: { start: number; end: number } | undefined;
-    let last: { start: number; end: number } | undefined;
+    // The claim's surviving words in order, cut where they no longer follow one another.
+    const runs: Array<{ start: number; end: number; oldChars: number }> = [];
     for (let k = c.firstToken; k <= c.lastToken; k++) {
-      if (!/\w/.test(base.tokens[k].text)) continue;
+      if (!base.tokens[k].text.trim()) continue;
       const s = spanOf.get(k);
       if (!s) continue;
-      first ??= s;
-      last = s;
+      const run = runs[runs.length - 1];
+      if (run && s.start >= run.end && s.start - run.end <= 40) {
+        run.end = s.end;
+        run.oldChars += base.tokens[k].text.length;
+      } else runs.push({ start: s.start, end: s.end, oldChars: base.tokens[k].text.length });
     }
-    expected.set(c.id, first && last && last.end > first.start ? { start: first.start, end: last.end } : null);
+    // The right span is the longest such run if it holds most of the claim; a claim whose words
+    // were deleted or scattered (across the edge of a moved paragraph) has none and should be orphaned.
+    let words = 0;
+    for (let k = c.firstToken; k <= c.lastToken; k++) if (base.tokens[k].text.trim()) words += base.tokens[k].text.length;
+    const best = runs.sort((a, b) => b.oldChars - a.oldChars)[0];
+    const ok = best && (runs.length === 1 || best.oldChars >= 0.75 * words);
+    expected.set(c.id, ok ? { start: best.start, end: best.end } : null);
   }
   return { name, text, expected };
 }

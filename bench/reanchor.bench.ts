@@ -2,7 +2,8 @@
 // with 1,000 overlapping claims of 20–300 characters; new versions with 1%, 5% and 20% of the
 // characters changed by scattered word edits, with paragraphs moved, and with a 500-word update
 // at the top. For each: share of claims on exactly the right span, on a wrong span, orphaned,
-// and the time to re-anchor all claims, for Factmark (one diff + verification) and for the usual
+// and the time to re-anchor all claims (a claim whose words were all deleted, or split apart by a
+// moved paragraph, has no right span: orphaning it counts as right, placing it as wrong), for Factmark (one diff + verification) and for the usual
 // web-annotator approach built here as the peer: a fuzzy search of every quote over the whole
 // text (approx-string-match, max errors min(256, length/2)), candidates scored 50 quote /
 // 20 prefix / 20 suffix / 2 position.
@@ -37,7 +38,8 @@ function judge(rev: Revision, placed: Map<string, { start: number; end: number }
   let orphaned = 0;
   for (const [id, expected] of rev.expected) {
     const got = placed.get(id) ?? null;
-    if (!got) orphaned++;
+    if (!got && !expected) right++; // nothing left to point at: orphaning it is right
+    else if (!got) orphaned++;
     else if (expected && got.start === expected.start && got.end === expected.end) right++;
     else wrong++;
   }

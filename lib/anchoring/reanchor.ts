@@ -57,14 +57,16 @@ export interface ReanchorOptions {
 }
 
 /**
- * Least share of a quote that must survive for its mapped span to keep the claim, by how many
- * of the span's ends sit in unchanged text (the diff vouches for those).
+ * Least share of a quote that must survive for its mapped span to keep the claim when both of
+ * the span's ends are firm (in unchanged text or a small rewrite: the diff vouches for them).
  */
-export const MIN_MAPPED_SIMILARITY = [0.75, 0.6, 0.5] as const;
+export const MIN_PINNED_SIMILARITY = 0.5;
+/** Rewrites of at most this many tokens (words with their spaces, punctuation) count as small. */
+const SMALL_REWRITE_TOKENS = 4;
 /** ...and for a span found by searching around the mapped place or in moved text. */
 export const MIN_SEARCHED_SIMILARITY = 0.75;
 /** No claim is ever kept on text less similar to its quote than this. */
-export const MIN_ACCEPTED_SIMILARITY = Math.min(...MIN_MAPPED_SIMILARITY, MIN_SEARCHED_SIMILARITY);
+export const MIN_ACCEPTED_SIMILARITY = Math.min(MIN_PINNED_SIMILARITY, MIN_SEARCHED_SIMILARITY);
 /** Context agreement (0..1) a searched span needs besides its quote. */
 const MIN_CONTEXT = 0.5;
 /** ...and an exact copy of the quote found far from where the mapping put it. */
@@ -196,21 +198,28 @@ function reanchorOne(oldText: string, newText: string, diff: TextDiff | null, cl
 
   // 1. The mapped span: the editor's proposal, the diff's mapping, or (same text) the old span.
   let mapped: TextRange;
-  // How many of the span's two ends sit in unchanged text (the diff vouches for them).
-  let pinnedEnds: number;
+  // Whether both of the span's ends are firm (the diff vouches for them).
+  let pinned = true;
+  // Spaces cut from the mapped span's ends (they may have been the quote's own).
+  let trimmed = 0;
   if (proposed) {
     mapped = proposed;
-    pinnedEnds = 2;
   } else if (!diff) {
     mapped = { start: claim.start, end: claim.end };
-    pinnedEnds = 2;
   } else {
     const s = mapOffset(diff, claim.start, "start");
     const e = mapOffset(diff, claim.end, "end");
-    mapped = trimSpaces(newText, { start: s.offset, end: Math.max(s.offset, e.offset) });
-    pinnedEnds = Number(s.exact) + Number(e.exact);
+    // An end inside a small rewrite (a word or two replaced) is as good as pinned; an end inside
+    // a large one (a paragraph gone or moved) is not, and the span keeps only the words that
+    // stayed rather than reaching into the text that took the others' place.
+    const firm = (m: ReturnType<typeof mapOffset>) => m.exact || (!!m.hunk && Math.max(m.hunk.oldTokens.length, m.hunk.newTokens.length) <= SMALL_REWRITE_TOKENS);
+    const start = firm(s) || !s.hunk ? s.offset : s.hunk.newEnd;
+    const end = firm(e) || !e.hunk ? e.offset : e.hunk.newStart;
+    const untrimmed = { start, end: Math.max(start, end) };
+    mapped = trimSpaces(newText, untrimmed);
+    trimmed = untrimmed.end - untrimmed.start - (mapped.end - mapped.start);
+    pinned = firm(s) && firm(e);
   }
-  const pinned = pinnedEnds === 2;
   const window = Math.max(64, exact.length);
 
   // 2. Same words at the mapped place. If the context there changed, a nearby copy of the
@@ -237,13 +246,19 @@ function reanchorOne(oldText: string, newText: string, diff: TextDiff | null, cl
   // 4. The quoted words were edited: the mapped span, or the best approximate match around it.
   const candidates: Candidate[] = [];
   if (mapped.end > mapped.start) {
-    const min = MIN_MAPPED_SIMILARITY[pinnedEnds];
-    // The diff already knows how much changed inside the span (an upper bound of the edit
-    // distance); the exact distance is computed only when that bound is not good enough.
-    const bound = diff && !proposed ? 1 - changedWithin(diff, claim.start, claim.end) / exact.length : 0;
-    const quoteSim = bound >= min ? bound : similarity(newText.slice(mapped.start, mapped.end), exact, min);
-    // The mapped span is the diff's own answer: kept whenever enough of the quote is there.
-    if (quoteSim >= min) return result("CHANGED", mapped, Math.round(quoteSim * 1000) / 1000);
+    if (pinned) {
+      // The diff already knows how much changed inside the span (an upper bound of the edit
+      // distance); the exact distance is computed only when that bound is not good enough.
+      const bound = diff && !proposed ? 1 - (changedWithin(diff, claim.start, claim.end) + trimmed) / exact.length : 0;
+      const quoteSim = bound >= MIN_PINNED_SIMILARITY ? bound : similarity(newText.slice(mapped.start, mapped.end), exact, MIN_PINNED_SIMILARITY);
+      // The mapped span is the diff's own answer: kept whenever enough of the quote is there.
+      if (quoteSim >= MIN_PINNED_SIMILARITY) return result("CHANGED", mapped, Math.round(quoteSim * 1000) / 1000);
+    } else {
+      const tight = tightenEdges(newText, exact, mapped);
+      if (tight.quoteSim >= MIN_SEARCHED_SIMILARITY) {
+        candidates.push({ ...tight.range, quoteSim: tight.quoteSim, context: contextAgreement(newText, tight.range.start, tight.range.end, prefix, suffix) });
+      }
+    }
   }
   {
     const near = approximate(newText, exact, prefix, suffix, mapped.start - window, mapped.end + window);
@@ -282,6 +297,31 @@ function bestExact(text: string, quote: string, prefix: string, suffix: string, 
   return { start: best.at, end: best.at + quote.length };
 }
 
+/**
+ * Drops words at either edge of a found span that are not words of the quote, while enough of
+ * the quote remains: a match that ran on into the next (foreign) words stops where the
+ * quote's words stop. (Character similarity alone would rather keep a foreign word than none.)
+ */
+function tightenEdges(text: string, quote: string, range: TextRange): { range: TextRange; quoteSim: number } {
+  const quoteWords = new Set(quote.split(/\s+/).filter(Boolean));
+  let best = range;
+  let bestSim = similarity(text.slice(range.start, range.end), quote, MIN_SEARCHED_SIMILARITY);
+  for (let step = 0; step < 8; step++) {
+    const slice = text.slice(best.start, best.end);
+    const words = slice.split(/\s+/);
+    if (words.length < 2) break;
+    let next: TextRange | null = null;
+    if (!quoteWords.has(words[words.length - 1])) next = trimSpaces(text, { start: best.start, end: best.start + slice.search(/\s\S*$/) });
+    else if (!quoteWords.has(words[0])) next = trimSpaces(text, { start: best.start + slice.search(/\s/), end: best.end });
+    if (!next) break;
+    const sim = similarity(text.slice(next.start, next.end), quote, MIN_SEARCHED_SIMILARITY);
+    if (sim < MIN_SEARCHED_SIMILARITY) break;
+    best = next;
+    bestSim = sim;
+  }
+  return { range: best, quoteSim: bestSim };
+}
+
 /** The approximate match of the quote in [from, to) with the fewest edits (then the best context), snapped to words. */
 function approximate(text: string, quote: string, prefix: string, suffix: string, from: number, to: number): Candidate | null {
   const lo = Math.max(0, from);
@@ -291,8 +331,7 @@ function approximate(text: string, quote: string, prefix: string, suffix: string
   const matches = approxSearch(text.slice(lo, hi), quote, maxErrors);
   let best: Candidate | null = null;
   for (const m of matches) {
-    const range = trimSpaces(text, snapToWords(text, lo + m.start, lo + m.end));
-    const quoteSim = similarity(text.slice(range.start, range.end), quote, MIN_SEARCHED_SIMILARITY);
+    const { range, quoteSim } = tightenEdges(text, quote, trimSpaces(text, snapToWords(text, lo + m.start, lo + m.end)));
     if (quoteSim < MIN_SEARCHED_SIMILARITY) continue;
     const context = contextAgreement(text, range.start, range.end, prefix, suffix);
     if (!best || quoteSim + 0.5 * context > best.quoteSim + 0.5 * best.context) best = { ...range, quoteSim, context };

@@ -18,9 +18,9 @@ export interface ChangeHunk {
   oldEnd: number;
   newStart: number;
   newEnd: number;
-  /** Lengths of the tokens on each side: equal counts mean word-for-word substitutions. */
-  oldTokens: number[];
-  newTokens: number[];
+  /** The tokens on each side (equal counts are read as word-for-word substitutions). */
+  oldTokens: string[];
+  newTokens: string[];
 }
 
 export interface TextDiff {
@@ -38,9 +38,10 @@ function tokenize(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
-// Code units usable as symbols: everything but the surrogate range.
-const SYMBOL_LIMIT = 0xffff - 0x800;
-const symbolFor = (n: number) => String.fromCharCode(n < 0xd800 ? n : n + 0x800);
+// Symbols are CJK ideographs and private-use characters: none is a letter, digit or space to
+// diff-match-patch, so its cleanup never shifts an edit on their account.
+const SYMBOL_LIMIT = 0xd800 - 0x4e00 + (0xffff - 0xe000);
+const symbolFor = (n: number) => String.fromCharCode(n < 0xd800 - 0x4e00 ? 0x4e00 + n : 0xe000 + n - (0xd800 - 0x4e00));
 
 /** Token lists as symbol strings; null when there are more distinct tokens than symbols. */
 function encode(a: string[], b: string[]): { a: string; b: string } | null {
@@ -71,22 +72,27 @@ export function diffTexts(oldText: string, newText: string): TextDiff {
   const newTokens = tokenize(newText);
   const encoded = encode(oldTokens, newTokens);
 
-  // Each diff piece as the lengths of its tokens in the original texts.
-  let pieces: Array<[op: number, tokenLengths: number[]]>;
+  // Each diff piece as its tokens in the original texts.
+  let pieces: Array<[op: number, tokens: string[]]>;
   if (encoded) {
     let oi = 0;
     let ni = 0;
-    pieces = dmp.diff_main(encoded.a, encoded.b, false).map(([op, s]) => {
-      const lengths: number[] = [];
+    const diffs = dmp.diff_main(encoded.a, encoded.b, false);
+    // Unrelated passages share "the", "of", commas...: a minimal diff matches those and cuts a
+    // rewritten paragraph into many small edits. Semantic cleanup folds such coincidental
+    // matches back into one edit, so a replaced paragraph reads as replaced.
+    dmp.diff_cleanupSemantic(diffs);
+    pieces = diffs.map(([op, s]) => {
+      const tokens: string[] = [];
       for (let k = 0; k < s.length; k++) {
-        const o = op <= 0 ? oldTokens[oi++].length : 0;
-        const n = op >= 0 ? newTokens[ni++].length : 0;
-        lengths.push(op < 0 ? o : n);
+        const o = op <= 0 ? oldTokens[oi++] : "";
+        const n = op >= 0 ? newTokens[ni++] : "";
+        tokens.push(op < 0 ? o : n);
       }
-      return [op, lengths];
+      return [op, tokens];
     });
   } else {
-    pieces = dmp.diff_main(oldText, newText, false).map(([op, s]) => [op, Array.from({ length: s.length }, () => 1)]);
+    pieces = dmp.diff_main(oldText, newText, false).map(([op, s]) => [op, [...s]]);
   }
 
   const equal: EqualRun[] = [];
@@ -94,8 +100,8 @@ export function diffTexts(oldText: string, newText: string): TextDiff {
   let o = 0;
   let n = 0;
   let open: ChangeHunk | null = null;
-  for (const [op, lengths] of pieces) {
-    const length = lengths.reduce((a, b) => a + b, 0);
+  for (const [op, tokens] of pieces) {
+    const length = tokens.reduce((sum, t) => sum + t.length, 0);
     if (op === 0) {
       if (open) {
         changes.push(open);
@@ -108,10 +114,10 @@ export function diffTexts(oldText: string, newText: string): TextDiff {
       open ??= { oldStart: o, oldEnd: o, newStart: n, newEnd: n, oldTokens: [], newTokens: [] };
       if (op < 0) {
         o += length;
-        open.oldTokens.push(...lengths);
+        open.oldTokens.push(...tokens);
       } else {
         n += length;
-        open.newTokens.push(...lengths);
+        open.newTokens.push(...tokens);
       }
       open.oldEnd = o;
       open.newEnd = n;
@@ -143,7 +149,7 @@ export type MapSide = "start" | "end";
  * At or inside a changed stretch: a start maps to the beginning of its replacement and an end
  * to its end, so a span whose first or last word was rewritten covers the new wording.
  */
-export function mapOffset(diff: TextDiff, offset: number, side: MapSide): { offset: number; exact: boolean } {
+export function mapOffset(diff: TextDiff, offset: number, side: MapSide): { offset: number; exact: boolean; hunk?: ChangeHunk } {
   // A start belongs to the character after it, an end to the character before it.
   const key = side === "start" ? offset : offset - 1;
   const i = lastAtOrBefore(diff.equal, (r) => r.oldStart, key);
@@ -154,30 +160,77 @@ export function mapOffset(diff: TextDiff, offset: number, side: MapSide): { offs
   const h = lastAtOrBefore(diff.changes, (c) => c.oldStart, key);
   if (h >= 0) {
     const hunk = diff.changes[h];
-    if (key < hunk.oldEnd) return { offset: mapInsideHunk(hunk, offset, side), exact: false };
+    if (key < hunk.oldEnd) return { offset: mapInsideHunk(hunk, offset, side), exact: false, hunk };
   }
   // Only reachable at the very ends of the text.
   return { offset: offset <= 0 ? 0 : diff.newLength, exact: false };
 }
 
+const word = (t: string) => t.trimEnd();
+
+/** Matched token pairs of a and b (longest common subsequence of words); none when too large to align. */
+function alignTokens(a: string[], b: string[]): Array<[number, number]> {
+  if (a.length * b.length > 16_384) return [];
+  const w = b.length + 1;
+  const lcs = new Uint16Array((a.length + 1) * w);
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i * w + j] = word(a[i]) === word(b[j]) ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (word(a[i]) === word(b[j])) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+
 /**
- * An offset inside a rewritten stretch. Word-for-word substitutions (as many tokens on both
- * sides) map token by token; otherwise a start goes to the beginning of the replacement and
- * an end to its end, so the span covers the new wording.
+ * An offset inside a rewritten stretch. The stretch's words are aligned first (a word the
+ * diff left unmatched may still be there); between aligned words, as many tokens on both sides
+ * are word-for-word substitutions; otherwise a start goes to the beginning of the replacement
+ * and an end to its end, so the span covers the new wording.
  */
 function mapInsideHunk(hunk: ChangeHunk, offset: number, side: MapSide): number {
-  const { oldTokens, newTokens } = hunk;
-  if (oldTokens.length !== newTokens.length || oldTokens.length === 0) return side === "start" ? hunk.newStart : hunk.newEnd;
-  let o = hunk.oldStart;
-  let n = hunk.newStart;
-  for (let t = 0; t < oldTokens.length; t++) {
-    const oEnd = o + oldTokens[t];
-    const inside = side === "start" ? offset < oEnd : offset <= oEnd;
-    if (inside) return side === "start" ? n : n + newTokens[t];
-    o = oEnd;
-    n += newTokens[t];
+  const a = hunk.oldTokens;
+  const b = hunk.newTokens;
+  const newOffsets = [hunk.newStart];
+  for (const t of b) newOffsets.push(newOffsets[newOffsets.length - 1] + t.length);
+  // The old token holding the offset (for an end: the one holding the character before it).
+  let t = 0;
+  let tokenStart = hunk.oldStart;
+  while (t < a.length - 1 && (side === "start" ? offset >= tokenStart + a[t].length : offset > tokenStart + a[t].length)) {
+    tokenStart += a[t].length;
+    t++;
   }
-  return hunk.newEnd;
+  const pairs = a.length === b.length ? [] : alignTokens(a, b);
+  const matched = pairs.find(([i]) => i === t);
+  if (matched) {
+    const j = matched[1];
+    return side === "start" ? newOffsets[j] + Math.min(offset - tokenStart, word(b[j]).length) : newOffsets[j] + Math.min(offset - tokenStart, b[j].length);
+  }
+  // The gap between the aligned pairs around t.
+  let before: [number, number] = [-1, -1];
+  let after: [number, number] = [a.length, b.length];
+  for (const p of pairs) {
+    if (p[0] < t) before = p;
+    else if (p[0] > t) {
+      after = p;
+      break;
+    }
+  }
+  const oldGap = after[0] - before[0] - 1;
+  const newGap = after[1] - before[1] - 1;
+  if (oldGap === newGap && newGap > 0) {
+    const j = before[1] + 1 + (t - before[0] - 1);
+    return side === "start" ? newOffsets[j] : newOffsets[j + 1];
+  }
+  return side === "start" ? newOffsets[before[1] + 1] : newOffsets[after[1]];
 }
 
 /** An upper bound of the edits inside old [start, end) as mapped: for each overlapping hunk, the larger of its two sides. */
