@@ -1,6 +1,6 @@
 import approxSearch from "approx-string-match";
 import { describeQuote } from "./text-quote";
-import { changedWithin, diffTexts, mapOffset, type TextDiff } from "./text-diff";
+import { changedWithin, diffTexts, mapOffset, type MappedOffset, type TextDiff } from "./text-diff";
 import type { TextRange } from "./types";
 
 // Re-anchoring: when an article's text is revised, every claim's span is carried over to the
@@ -61,8 +61,6 @@ export interface ReanchorOptions {
  * the span's ends are firm (in unchanged text or a small rewrite: the diff vouches for them).
  */
 export const MIN_PINNED_SIMILARITY = 0.5;
-/** Rewrites of at most this many tokens (words with their spaces, punctuation) count as small. */
-const SMALL_REWRITE_TOKENS = 4;
 /** ...and for a span found by searching around the mapped place or in moved text. */
 export const MIN_SEARCHED_SIMILARITY = 0.75;
 /** No claim is ever kept on text less similar to its quote than this. */
@@ -212,7 +210,7 @@ function reanchorOne(oldText: string, newText: string, diff: TextDiff | null, cl
     // An end inside a small rewrite (a word or two replaced) is as good as pinned; an end inside
     // a large one (a paragraph gone or moved) is not, and the span keeps only the words that
     // stayed rather than reaching into the text that took the others' place.
-    const firm = (m: ReturnType<typeof mapOffset>) => m.exact || (!!m.hunk && Math.max(m.hunk.oldTokens.length, m.hunk.newTokens.length) <= SMALL_REWRITE_TOKENS);
+    const firm = (m: MappedOffset) => m.exact || !!m.local;
     const start = firm(s) || !s.hunk ? s.offset : s.hunk.newEnd;
     const end = firm(e) || !e.hunk ? e.offset : e.hunk.newStart;
     const untrimmed = { start, end: Math.max(start, end) };

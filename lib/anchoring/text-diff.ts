@@ -149,7 +149,20 @@ export type MapSide = "start" | "end";
  * At or inside a changed stretch: a start maps to the beginning of its replacement and an end
  * to its end, so a span whose first or last word was rewritten covers the new wording.
  */
-export function mapOffset(diff: TextDiff, offset: number, side: MapSide): { offset: number; exact: boolean; hunk?: ChangeHunk } {
+export interface MappedOffset {
+  offset: number;
+  /** In unchanged text. */
+  exact: boolean;
+  /** In a rewrite whose words around the offset could be aligned (a small local rewrite). */
+  local?: boolean;
+  /** The rewrite holding the offset, if any. */
+  hunk?: ChangeHunk;
+}
+
+/** Rewrites (between aligned words) of at most this many tokens on either side count as local. */
+export const LOCAL_REWRITE_TOKENS = 4;
+
+export function mapOffset(diff: TextDiff, offset: number, side: MapSide): MappedOffset {
   // A start belongs to the character after it, an end to the character before it.
   const key = side === "start" ? offset : offset - 1;
   const i = lastAtOrBefore(diff.equal, (r) => r.oldStart, key);
@@ -160,7 +173,7 @@ export function mapOffset(diff: TextDiff, offset: number, side: MapSide): { offs
   const h = lastAtOrBefore(diff.changes, (c) => c.oldStart, key);
   if (h >= 0) {
     const hunk = diff.changes[h];
-    if (key < hunk.oldEnd) return { offset: mapInsideHunk(hunk, offset, side), exact: false, hunk };
+    if (key < hunk.oldEnd) return { ...mapInsideHunk(hunk, offset, side), exact: false, hunk };
   }
   // Only reachable at the very ends of the text.
   return { offset: offset <= 0 ? 0 : diff.newLength, exact: false };
@@ -196,7 +209,7 @@ function alignTokens(a: string[], b: string[]): Array<[number, number]> {
  * are word-for-word substitutions; otherwise a start goes to the beginning of the replacement
  * and an end to its end, so the span covers the new wording.
  */
-function mapInsideHunk(hunk: ChangeHunk, offset: number, side: MapSide): number {
+function mapInsideHunk(hunk: ChangeHunk, offset: number, side: MapSide): { offset: number; local: boolean } {
   const a = hunk.oldTokens;
   const b = hunk.newTokens;
   const newOffsets = [hunk.newStart];
@@ -212,7 +225,7 @@ function mapInsideHunk(hunk: ChangeHunk, offset: number, side: MapSide): number 
   const matched = pairs.find(([i]) => i === t);
   if (matched) {
     const j = matched[1];
-    return side === "start" ? newOffsets[j] + Math.min(offset - tokenStart, word(b[j]).length) : newOffsets[j] + Math.min(offset - tokenStart, b[j].length);
+    return { offset: newOffsets[j] + Math.min(offset - tokenStart, side === "start" ? word(b[j]).length : b[j].length), local: true };
   }
   // The gap between the aligned pairs around t.
   let before: [number, number] = [-1, -1];
@@ -226,11 +239,12 @@ function mapInsideHunk(hunk: ChangeHunk, offset: number, side: MapSide): number 
   }
   const oldGap = after[0] - before[0] - 1;
   const newGap = after[1] - before[1] - 1;
+  const local = Math.max(oldGap, newGap) <= LOCAL_REWRITE_TOKENS;
   if (oldGap === newGap && newGap > 0) {
     const j = before[1] + 1 + (t - before[0] - 1);
-    return side === "start" ? newOffsets[j] : newOffsets[j + 1];
+    return { offset: side === "start" ? newOffsets[j] : newOffsets[j + 1], local };
   }
-  return side === "start" ? newOffsets[before[1] + 1] : newOffsets[after[1]];
+  return { offset: side === "start" ? newOffsets[before[1] + 1] : newOffsets[after[1]], local };
 }
 
 /** An upper bound of the edits inside old [start, end) as mapped: for each overlapping hunk, the larger of its two sides. */
