@@ -43,9 +43,20 @@ export function hasBody(req: Request): boolean {
   return req.headers.has("transfer-encoding");
 }
 
-/** Why this cookie-authenticated write looks forged, or null when it comes from our own pages. */
+/** next-auth's session cookie (chunked as .0, .1… when large; __Secure- prefixed over HTTPS). */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
+
+export function hasSessionCookie(req: Request): boolean {
+  return SESSION_COOKIE.test(req.headers.get("cookie") ?? "");
+}
+
+/**
+ * Why this cookie-authenticated write looks forged, or null when it comes from our own pages
+ * (or carries no session cookie at all: then there is no ambient credential to abuse, and the
+ * request is simply anonymous).
+ */
 export function forgedRequestProblem(req: Request, accepted: readonly string[] = ["application/json", "multipart/form-data"]): AppError | null {
-  if (!isUnsafeMethod(req.method) || req.headers.has("authorization")) return null;
+  if (!isUnsafeMethod(req.method) || req.headers.has("authorization") || !hasSessionCookie(req)) return null;
   const origin = req.headers.get("origin");
   const fetchSite = req.headers.get("sec-fetch-site");
   const sameOrigin = origin !== null ? isOwnOrigin(origin, req.headers.get("host")) : fetchSite === "same-origin";
