@@ -73,7 +73,7 @@ export async function runConcurrency(setup: Client, clients = 20, updatesPerClie
     const claim = await setup.json<{ version: number; statement: string }>("GET", `/api/v1/claims/${claimId}`);
     const last = mine[mine.length - 1];
     if (last && (claim.version !== last.version || claim.statement !== last.statement)) lost++;
-    const history = await setup.json<Array<{ action: string; after: { statement?: string } | null }>>("GET", `/api/v1/claims/${claimId}/history`);
+    const { history } = await setup.json<{ history: Array<{ action: string; after: { statement?: string } | null }> }>("GET", `/api/v1/claims/${claimId}/history`);
     const updates = history.filter((h) => h.action === "claim.update").map((h) => h.after?.statement);
     if (updates.length !== mine.length) historyMismatches += Math.abs(updates.length - mine.length);
     // Every acknowledged value is in the history, at its version's place.

@@ -80,7 +80,8 @@ export async function runCrash(db: Db, server: Server, signIn: (base: string) =>
     current = await startServer(db, current.port);
     const reader = await signIn(current.base);
     const { comments } = await reader.json<{ comments: Array<{ body: string }> }>("GET", `/api/v1/claims/${claimId}/comments`);
-    const present = new Set(comments.map((c) => c.body));
+    // Comments are stored as sanitized HTML (<p>…</p>).
+    const present = new Set(comments.map((c) => c.body.replace(/<[^>]+>/g, "")));
     figures.acknowledged += acknowledged.length;
     figures.lost += acknowledged.filter((b) => !present.has(b)).length;
   }

@@ -7,7 +7,8 @@ import pg from "pg";
 // seeded with the demo accounts, and the production build served by `next start` in its own
 // process group (so kill -9 takes the whole server down, as a crash would).
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+// npm runs scripts from the project root.
+export const ROOT = process.cwd();
 export const DIST_DIR = ".next-reliability";
 export const PASSWORD = "reliability-Passw0rd-1";
 const TMP = path.join(ROOT, ".tmp", "reliability");
@@ -62,8 +63,9 @@ export async function createDatabase(provider: Provider): Promise<Database> {
       },
     };
   }
-  run("npx", ["prisma", "migrate", "deploy"], db.env, "prisma migrate deploy");
-  run("npx", ["tsx", "scripts/seed.ts"], { ...db.env, DEMO_PASSWORD: PASSWORD, SEED_DEMO_FACTCHECK: "0" }, "seed");
+  const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+  run(bin("prisma"), ["migrate", "deploy"], db.env, "prisma migrate deploy");
+  run(bin("tsx"), ["scripts/seed.ts"], { ...db.env, DEMO_PASSWORD: PASSWORD, SEED_DEMO_FACTCHECK: "0" }, "seed");
   return db;
 }
 
@@ -164,7 +166,7 @@ export class Client {
     return res;
   }
 
-  async json<T = any>(method: string, url: string, body?: unknown): Promise<T> {
+  async json<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
     const res = await this.request(method, url, body === undefined ? undefined : JSON.stringify(body));
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text.slice(0, 300)}`);
