@@ -25,6 +25,7 @@ async function reportedViolations(page: Page): Promise<string[]> {
 }
 
 test("app pages send a nonce CSP with frame-ancestors 'self' and run without a violation", async ({ page }) => {
+  test.setTimeout(240_000);
   const violations = watchCsp(page);
   await page.addInitScript(() => {
     const list: string[] = [];
