@@ -69,7 +69,8 @@ export function forgedRequestProblem(req: Request, accepted: readonly string[] =
     );
   }
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (hasBody(req) && !accepted.includes(type)) {
+  // A Content-Type names a body even when the length is not declared.
+  if ((hasBody(req) || type !== "") && !accepted.includes(type)) {
     return new AppError(
       "UNSUPPORTED_MEDIA_TYPE",
       `Send the request body as ${accepted.join(" or ")}${type ? `, not ${type}` : " (set the Content-Type header)"}.`,
