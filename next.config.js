@@ -17,9 +17,6 @@ const nextConfig = {
     "sanitize-html",
   ],
   poweredByHeader: false,
-  // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build skips it
-  // so the demo starts faster and a build reports bundling problems only.
-  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {

@@ -1,5 +1,6 @@
 import "@fontsource-variable/inter";
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { Toaster } from "sonner";
 import "./globals.css";
 
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, so Next can put the request's CSP nonce on its scripts
+  // (proxy.ts); a prerendered page would carry scripts without it.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">

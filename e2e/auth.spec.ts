@@ -101,7 +101,7 @@ test("an API token created in the UI works as a Bearer token until it is revoked
   await expect(page.getByTestId(`token-row-${name}`)).toContainText("Active");
 
   // The same service over the API with the session cookie: unknown fields are named in a 400.
-  const bad = await page.request.post("/api/v1/tokens", { data: { name: "x", scope: "all" } });
+  const bad = await page.request.post("/api/v1/tokens", { data: { name: "x", scope: "all" }, headers: { Origin: new URL(page.url()).origin } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toMatch(/Unknown field: scope/);
 

@@ -22,9 +22,13 @@ export async function signIn(page: Page, who: AccountName | { email: string; pas
   await expect(page).toHaveURL(/\/articles/);
 }
 
-/** An API client signed in as the account (session cookie via next-auth's credentials callback). */
+/**
+ * An API client signed in as the account (session cookie via next-auth's credentials callback).
+ * It sends the app's Origin, as the app's own pages do: cookie-authenticated writes without it
+ * are refused as forged.
+ */
 export async function apiAs(baseURL: string, who: AccountName): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL });
+  const ctx = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL).origin } });
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
   const res = await ctx.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: ACCOUNTS[who].email, password: PASSWORD, json: "true" },

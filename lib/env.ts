@@ -19,6 +19,10 @@ const envSchema = z.object({
   /** Upload and URL-import size cap in bytes. */
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   IMPORT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Time budget of one import's parsing and conversion (in a worker thread that is stopped after it). */
+  IMPORT_TIME_LIMIT_MS: z.coerce.number().int().positive().default(8_000),
+  /** Worker threads that run imports side by side. */
+  IMPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   /**
    * Test-only: comma-separated host:port pairs that URL import may fetch even though they are
    * loopback/private. Refused unless NODE_ENV=test or FACTMARK_E2E=1.

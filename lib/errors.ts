@@ -12,6 +12,7 @@ export type ErrorCode =
   | "UNPROCESSABLE"
   | "RATE_LIMITED"
   | "UPSTREAM_ERROR"
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -27,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   UPSTREAM_ERROR: 502,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

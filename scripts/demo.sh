@@ -12,6 +12,6 @@ npx prisma migrate deploy
 echo "==> Loading the demo workspace, accounts and sample article"
 npx tsx scripts/seed.ts
 echo "==> Building"
-npx next build
+npm run build
 echo "==> Factmark is starting on $NEXTAUTH_URL  (sign in with an account above; Ctrl+C stops)"
 exec npx next start -p "$PORT"

@@ -15,7 +15,7 @@ npx prisma migrate deploy > /dev/null
 DEMO_PASSWORD="$E2E_PASSWORD" SEED_DEMO_FACTCHECK=0 npx tsx scripts/seed.ts
 if [ "${E2E_SKIP_BUILD:-}" != "1" ] || [ ! -f "$NEXT_DIST_DIR/BUILD_ID" ]; then
   build_started=$SECONDS
-  npx next build > ".tmp/e2e-build-$PORT.log" 2>&1 || { tail -n 60 ".tmp/e2e-build-$PORT.log"; exit 1; }
+  npm run build > ".tmp/e2e-build-$PORT.log" 2>&1 || { tail -n 60 ".tmp/e2e-build-$PORT.log"; exit 1; }
   echo "next build finished in $((SECONDS - build_started)) s"
 fi
 exec npx next start -p "$PORT"

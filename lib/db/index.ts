@@ -1,8 +1,9 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/lib/generated/postgres/client";
 import { createPgAdapter } from "./pg-adapter";
 import { databaseProvider, sqliteUrl } from "./provider";
+import { DurableSQLite3 } from "./sqlite-adapter";
+import { assertWellFormedWrite } from "./well-formed-strings";
 
 // One codebase, two providers. Both generated clients come from the same models.prisma,
 // so their APIs are identical; everything is typed as the SQLite client.
@@ -10,11 +11,25 @@ export type Db = SqliteClient;
 /** The client handed to a $transaction callback. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-function createDb(): Db {
+function createClient(): Db {
   if (databaseProvider() === "postgresql") {
     return new PgClient({ adapter: createPgAdapter(process.env.DATABASE_URL) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteUrl() }) });
+  return new SqliteClient({ adapter: new DurableSQLite3({ url: sqliteUrl() }) });
+}
+
+function createDb(): Db {
+  // Strings that are not valid Unicode are refused before any write (well-formed-strings.ts).
+  return createClient().$extends({
+    query: {
+      $allModels: {
+        $allOperations({ model, operation, args, query }) {
+          assertWellFormedWrite(model, operation, args);
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as Db;
 }
 
 // Kept on globalThis so dev reloads and test files reuse one connection pool.

@@ -7,6 +7,8 @@ import { authOptions } from "@/lib/auth/options";
 import { AppError } from "@/lib/errors";
 import { resolveApiToken } from "@/lib/server/tokens/resolve-api-token";
 import { errorResponse } from "./errors";
+import { assertDeclaredLength, assertWellFormedStrings, JSON_BODY_MAX_BYTES, readBodyText } from "./request-body";
+import { assertNotForged } from "./same-origin";
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -26,15 +28,25 @@ export async function actorFromRequest(req: Request): Promise<MaybeActor> {
   return loadActor(session?.user?.id);
 }
 
+export interface ApiRouteOptions {
+  /** Largest request body the route takes (checked against Content-Length before anything runs). */
+  maxBodyBytes?: number | (() => number);
+}
+
 /**
- * Wraps a route handler: resolves the actor, turns any thrown error into the JSON error
- * shape, and serialises a returned value as JSON (return a Response for anything else).
+ * Wraps a route handler: refuses an oversized declared body and forged cookie-authenticated
+ * writes, resolves the actor, turns any thrown error into the JSON error shape, and serialises
+ * a returned value as JSON (return a Response for anything else).
  */
 export function apiRoute<P = Record<string, never>>(
   handler: (ctx: ApiContext<P>) => Promise<unknown>,
+  options: ApiRouteOptions = {},
 ): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response> {
   return async (req, ctx) => {
     try {
+      const max = typeof options.maxBodyBytes === "function" ? options.maxBodyBytes() : options.maxBodyBytes;
+      assertDeclaredLength(req, max ?? JSON_BODY_MAX_BYTES);
+      assertNotForged(req);
       const actor = await actorFromRequest(req);
       const result = await handler({ req, params: ctx?.params ? await ctx.params : ({} as P), actor });
       return result instanceof Response ? result : NextResponse.json(result);
@@ -48,15 +60,19 @@ export function created(body: unknown): NextResponse {
   return NextResponse.json(body, { status: 201 });
 }
 
-/** Parses a JSON body against a zod schema: 400 for malformed JSON, unknown or invalid fields. */
-export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const text = await req.text();
+/**
+ * Parses a JSON body against a zod schema: 413 past `maxBytes` (counted while reading), 400 for
+ * malformed UTF-8 or JSON, strings that are not valid Unicode, unknown or invalid fields.
+ */
+export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S, { maxBytes = JSON_BODY_MAX_BYTES } = {}): Promise<z.infer<S>> {
+  const text = await readBodyText(req, maxBytes);
   let raw: unknown;
   try {
     raw = text.trim() === "" ? {} : JSON.parse(text);
   } catch (e) {
-    throw new AppError("BAD_REQUEST", `The request body is not valid JSON (${(e as Error).message}).`);
+    throw new AppError("BAD_REQUEST", `The request body is not valid JSON (${(e as Error).message}). Send a JSON object.`);
   }
+  assertWellFormedStrings(raw);
   return schema.parse(raw);
 }
 

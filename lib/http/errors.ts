@@ -37,6 +37,10 @@ export function errorResponse(e: unknown): NextResponse {
   } else if (prismaCode(e) === "P2025") {
     code = "NOT_FOUND";
     message = "Resource not found.";
+  } else if (prismaCode(e) === "P2028" || prismaCode(e) === "P1001" || prismaCode(e) === "P2024") {
+    // No transaction or connection to be had in time: the database is overloaded, nothing was written.
+    code = "UNAVAILABLE";
+    message = "The database is too busy to take this change right now; nothing was saved. Try again in a few seconds.";
   } else if (prismaCode(e) === "P2002") {
     code = "CONFLICT";
     message = "That already exists.";
@@ -47,5 +51,5 @@ export function errorResponse(e: unknown): NextResponse {
   }
   const body: { error: { code: ErrorCode; message: string; details?: unknown } } = { error: { code, message } };
   if (details !== undefined) body.error.details = details;
-  return NextResponse.json(body, { status: httpStatusFor(code) });
+  return NextResponse.json(body, { status: httpStatusFor(code), headers: code === "UNAVAILABLE" ? { "Retry-After": "5" } : undefined });
 }

@@ -5,6 +5,7 @@ import { cleanBlocks } from "./clean-blocks";
 import { blockText, docOf } from "./doc-utils";
 import { htmlToBlocks } from "./html-to-doc";
 import { assertLooksLikeText, assertNotEmpty, assertWithinLimit, maxImportBytes, utf8Length } from "./input-guards";
+import { limitHtmlStructure } from "./limit-html-structure";
 import { cleanString, excerptOf, isoDate, languageTag } from "./metadata";
 import { sanitizeArticleHtml } from "./sanitize";
 import type { ImportKind, ImportMetadata, ImportOptions, ImportResult } from "./types";
@@ -84,10 +85,12 @@ function noArticle(): AppError {
 }
 
 /** HTML (a saved page, clipboard HTML, or converted Markdown/.docx) → cleaned article document. */
-export function importHtml(html: string, options: HtmlImportOptions = {}): ImportResult {
-  assertWithinLimit(utf8Length(html), maxImportBytes(options.maxBytes));
-  assertNotEmpty(html, "The HTML");
-  assertLooksLikeText(html, "The HTML");
+export function importHtml(input: string, options: HtmlImportOptions = {}): ImportResult {
+  assertWithinLimit(utf8Length(input), maxImportBytes(options.maxBytes));
+  assertNotEmpty(input, "The HTML");
+  assertLooksLikeText(input, "The HTML");
+  // Before any parser builds a tree: too many elements is refused, too deep is flattened.
+  const { html } = limitHtmlStructure(input);
 
   const mode = options.mode === "auto" || !options.mode ? (looksLikeWholePage(html) ? "page" : "fragment") : options.mode;
   const extracted = mode === "page" ? extractArticle(html) : null;

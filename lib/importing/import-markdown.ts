@@ -1,5 +1,5 @@
 import { marked } from "marked";
-import { assertLooksLikeText, assertNotEmpty, assertWithinLimit, maxImportBytes, utf8Length } from "./input-guards";
+import { assertLooksLikeText, assertNotEmpty, assertWithinLimit, limitMarkdownNesting, maxImportBytes, utf8Length } from "./input-guards";
 import { importHtml } from "./import-html";
 import type { ImportOptions, ImportResult } from "./types";
 
@@ -8,6 +8,6 @@ export function importMarkdown(markdown: string, options: ImportOptions = {}): I
   assertWithinLimit(utf8Length(markdown), maxImportBytes(options.maxBytes));
   assertNotEmpty(markdown, "The Markdown");
   assertLooksLikeText(markdown, "The Markdown");
-  const html = marked.parse(markdown, { async: false, gfm: true });
+  const html = marked.parse(limitMarkdownNesting(markdown), { async: false, gfm: true });
   return importHtml(html, { ...options, mode: "fragment", importKind: "markdown", maxBytes: Number.MAX_SAFE_INTEGER });
 }

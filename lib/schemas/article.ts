@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import type { DocNode } from "@/lib/document/types";
 import { articleStatusSchema } from "./enums";

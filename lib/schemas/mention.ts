@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 
 // @mention inbox: query and body shapes shared by the mentions menu (client) and the API.

@@ -1,8 +1,9 @@
 import { canonicalText } from "@/lib/document/canonical-text";
 import { AppError } from "@/lib/errors";
-import { importFile, importHtml, importMarkdown, importText, type ImportMetadata, type ImportResult } from "@/lib/importing";
+import type { ImportMetadata, ImportResult } from "@/lib/importing";
 import { articleMetadataInputSchema, type ArticleMetadataInput, type ArticlePreview, type CreateArticleJson } from "@/lib/schemas/article";
 import { fetchArticleUrl } from "./fetch-article-url";
+import { runImportInWorker } from "./import-pool";
 
 // The one path every import takes (page, API, CLI, demo seed): source → pure importer (after
 // a guarded fetch for URLs) → the editor's metadata corrections on top.
@@ -39,24 +40,26 @@ export function importInputFromJson(body: CreateArticleJson): ArticleImportInput
   };
 }
 
+// Parsing and conversion run in a worker thread under a time budget (import-pool.ts).
 async function importSource(source: ArticleSource, restore: number[] | undefined, sourceUrl: string | null): Promise<ImportResult> {
   const options = { restore, sourceUrl };
   switch (source.kind) {
     case "text":
-      return importText(source.text, options);
+      return runImportInWorker({ kind: "text", text: source.text, options });
     case "html":
-      return importHtml(source.html, { ...options, mode: "auto" });
+      return runImportInWorker({ kind: "html", html: source.html, options: { ...options, mode: "auto" } });
     case "markdown":
-      return importMarkdown(source.markdown, options);
+      return runImportInWorker({ kind: "markdown", markdown: source.markdown, options });
     case "file":
-      return importFile(source, options);
+      return runImportInWorker({ kind: "file", filename: source.filename, data: source.data, contentType: source.contentType, options });
     case "url": {
       if (!source.url.trim()) throw new AppError("VALIDATION_ERROR", "The URL is empty. Give the article's address, starting with https://.");
       const page = await fetchArticleUrl(source.url);
+      const pageOptions = { restore, sourceUrl: page.finalUrl };
       const result =
         page.kind === "text"
-          ? importText(page.body, { restore, sourceUrl: page.finalUrl })
-          : importHtml(page.body, { restore, sourceUrl: page.finalUrl, mode: "page" });
+          ? await runImportInWorker({ kind: "text", text: page.body, options: pageOptions })
+          : await runImportInWorker({ kind: "html", html: page.body, options: { ...pageOptions, mode: "page" } });
       return { ...result, importKind: "url", metadata: { ...result.metadata, sourceUrl: result.metadata.sourceUrl ?? page.finalUrl } };
     }
   }
