@@ -5,7 +5,14 @@ import { fileURLToPath } from "node:url";
 // run against a real database: a throwaway SQLite file, or with DB_PROVIDER=postgresql a
 // throwaway PostgreSQL database (tests/setup/global-db.ts creates and drops it).
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL("./", import.meta.url)),
+      // lib/db and lib/server start with `import "server-only"`, which throws outside a server
+      // bundle; tests run them on the server side, as Next does.
+      "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+    },
+  },
   test: {
     environment: "node",
     testTimeout: 30_000,

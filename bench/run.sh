@@ -7,7 +7,7 @@ status=0
 for file in bench/*.bench.ts; do
   [ -e "$file" ] || continue
   echo "==> $file"
-  npx tsx "$file" || status=1
+  npx tsx --conditions=react-server "$file" || status=1
   echo
 done
 exit $status

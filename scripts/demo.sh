@@ -10,7 +10,7 @@ export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
 echo "==> Migrating the database ($( [ "${DB_PROVIDER:-}" = postgresql ] && echo PostgreSQL || echo "SQLite, ${SQLITE_URL:-file:./data/factmark.db}"))"
 npx prisma migrate deploy
 echo "==> Loading the demo workspace, accounts and sample article"
-npx tsx scripts/seed.ts
+npx tsx --conditions=react-server scripts/seed.ts
 echo "==> Building"
 npm run build
 echo "==> Factmark is starting on $NEXTAUTH_URL  (sign in with an account above; Ctrl+C stops)"

@@ -12,7 +12,7 @@ export SQLITE_URL="file:./.tmp/e2e-$PORT.db"
 export NEXT_DIST_DIR="${NEXT_DIST_DIR:-.next}"
 rm -f ".tmp/e2e-$PORT.db"
 npx prisma migrate deploy > /dev/null
-DEMO_PASSWORD="$E2E_PASSWORD" SEED_DEMO_FACTCHECK=0 npx tsx scripts/seed.ts
+DEMO_PASSWORD="$E2E_PASSWORD" SEED_DEMO_FACTCHECK=0 npx tsx --conditions=react-server scripts/seed.ts
 if [ "${E2E_SKIP_BUILD:-}" != "1" ] || [ ! -f "$NEXT_DIST_DIR/BUILD_ID" ]; then
   build_started=$SECONDS
   npm run build > ".tmp/e2e-build-$PORT.log" 2>&1 || { tail -n 60 ".tmp/e2e-build-$PORT.log"; exit 1; }

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { resolveWorkspace } from "@/lib/server/workspaces/resolve-workspace";
-import { WORKSPACE_COOKIE } from "@/lib/server/workspaces/current-workspace";
+import { WORKSPACE_COOKIE } from "@/lib/auth/current-workspace";
 
 /** Switches the current workspace (remembered in a cookie) after checking membership. */
 export async function switchWorkspace(workspaceId: string) {

@@ -1,5 +1,5 @@
 import { requireSessionActor } from "@/lib/auth/session";
-import { getCurrentWorkspace } from "@/lib/server/workspaces/current-workspace";
+import { getCurrentWorkspace } from "@/lib/auth/current-workspace";
 import { listMyWorkspaces } from "@/lib/server/workspaces/list-my-workspaces";
 import { AppHeader } from "@/components/layout/app-header";
 

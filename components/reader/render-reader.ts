@@ -5,6 +5,7 @@ import { summarizeVerdicts, type ReportSummary } from "@/lib/exporting/summary";
 import { humanDate, STANCE_LABELS } from "@/lib/exporting/text";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- until the reader renderer moves into lib/reader (issue 10)
 import { sanitizeRichText } from "@/lib/server/claims/sanitize";
 import { html, trustedHtml, type SafeHtml } from "./html";
 import { readerScriptSource } from "./reader-script";

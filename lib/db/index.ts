@@ -1,3 +1,6 @@
+import "server-only";
+// (pg-adapter, sqlite-adapter and provider stay importable without it: prisma.config.ts loads them
+// into the Prisma CLI, which knows no "react-server" condition.)
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/lib/generated/postgres/client";
 import { createPgAdapter } from "./pg-adapter";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 
 // A string with an unpaired UTF-16 surrogate ("\ud800") is not Unicode text: SQLite's query

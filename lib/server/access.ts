@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/db";
 import type { MaybeActor, Actor } from "@/lib/auth/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";

@@ -65,7 +65,7 @@ export async function createDatabase(provider: Provider): Promise<Database> {
   }
   const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
   run(bin("prisma"), ["migrate", "deploy"], db.env, "prisma migrate deploy");
-  run(bin("tsx"), ["scripts/seed.ts"], { ...db.env, DEMO_PASSWORD: PASSWORD, SEED_DEMO_FACTCHECK: "0" }, "seed");
+  run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts"], { ...db.env, DEMO_PASSWORD: PASSWORD, SEED_DEMO_FACTCHECK: "0" }, "seed");
   return db;
 }
 

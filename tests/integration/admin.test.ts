@@ -16,7 +16,7 @@ import { removeMember } from "@/lib/server/members/remove-member";
 import { setMemberRole } from "@/lib/server/members/set-member-role";
 import { getRatingScaleForEdit } from "@/lib/server/scales/get-rating-scale-for-edit";
 import { updateRatingScale } from "@/lib/server/scales/update-rating-scale";
-import { checkVerdictContrast, scaleProblems, slugifyVerdictKey } from "@/lib/server/scales/validate-scale";
+import { checkVerdictContrast, scaleProblems, slugifyVerdictKey } from "@/lib/scale/validate-scale";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { resolveApiToken } from "@/lib/server/tokens/resolve-api-token";
 import { bootstrapUser } from "@/lib/server/users/bootstrap-user";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { isAdmin } from "@/lib/schemas/enums";
-import { getCurrentWorkspace } from "@/lib/server/workspaces/current-workspace";
+import { getCurrentWorkspace } from "@/lib/auth/current-workspace";
 
 /**
  * The signed-in admin and the current workspace for /admin pages. Anyone who is not an admin of

@@ -15,7 +15,7 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { listArticlesQuerySchema, type ArticleSort } from "@/lib/schemas/article";
 import { ARTICLE_STATUSES, canEdit } from "@/lib/schemas/enums";
 import { listArticles } from "@/lib/server/articles/list-articles";
-import { getCurrentWorkspace } from "@/lib/server/workspaces/current-workspace";
+import { getCurrentWorkspace } from "@/lib/auth/current-workspace";
 
 export const metadata: Metadata = { title: "Articles" };
 

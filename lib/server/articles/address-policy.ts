@@ -1,3 +1,4 @@
+import "server-only";
 import { isIPv4, isIPv6 } from "node:net";
 
 // Which IP addresses URL import may connect to: public unicast only. Everything a server-side

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DocNode } from "@/lib/document/types";
 import type { ImportKind, RemovedBlock } from "@/lib/importing";
 import type { ApiArticle } from "@/lib/schemas/article";

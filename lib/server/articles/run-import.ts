@@ -1,3 +1,4 @@
+import "server-only";
 import { canonicalText } from "@/lib/document/canonical-text";
 import { AppError } from "@/lib/errors";
 import type { ImportMetadata, ImportResult } from "@/lib/importing";

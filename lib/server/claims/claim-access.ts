@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor, MaybeActor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 
 /** The audit fields every claim-level event carries, so a claim's history is one query. */

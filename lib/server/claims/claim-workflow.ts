@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import type { ClaimStatus } from "@/lib/schemas/enums";
 import { richTextIsEmpty } from "./sanitize";

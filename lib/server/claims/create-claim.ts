@@ -1,3 +1,4 @@
+import "server-only";
 import { anchor, describeRange, selectionProblem, trimRange } from "@/lib/anchoring";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";

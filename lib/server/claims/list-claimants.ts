@@ -1,3 +1,4 @@
+import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { EDITING_ROLES } from "@/lib/schemas/enums";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import sanitizeHtml from "sanitize-html";
 
 // Rich text (rationale, comments) keeps a small, safe subset of HTML; plain-text fields

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ApiComment } from "@/lib/schemas/claim";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { MENTION_LIMITS, type ApiMentionList } from "@/lib/schemas/mention";

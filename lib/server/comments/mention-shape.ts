@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { htmlToText, oneLine } from "@/lib/exporting/text";
 import type { Prisma } from "@/lib/generated/sqlite/client";

@@ -1,3 +1,4 @@
+import "server-only";
 // @mentions in a comment: `@[Name](userId)` (what the mention picker inserts) or a plain
 // "@Full Name" / "@emailname" matched case-insensitively against workspace members.
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ExportedFile } from "@/lib/exporting";
 import { contentDisposition } from "@/lib/exporting/filename";
 

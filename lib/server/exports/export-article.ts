@@ -1,3 +1,4 @@
+import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { exportArticle as renderExport, type ExportedFile, type ExportFormat } from "@/lib/exporting";
 import { buildReportBundle, type ReportScope } from "@/lib/server/reports/build-report-bundle";

@@ -1,3 +1,4 @@
+import "server-only";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";

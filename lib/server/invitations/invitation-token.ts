@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 // Invitation links carry a random token; only its sha256 is stored, so a database leak

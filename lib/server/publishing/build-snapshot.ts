@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/db";
 import type { DocNode } from "@/lib/document/types";
 import { publicBaseUrl } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ReportBundle, ReportClaim, ReportSource } from "@/lib/schemas/report";
 
 // What readers would see change between two publication snapshots, in plain words, for the

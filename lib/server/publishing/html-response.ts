@@ -1,3 +1,5 @@
+import "server-only";
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- until the reader renderer moves into lib/reader (issue 10)
 import type { RenderedPage } from "@/components/reader/render-reader";
 import { readerCsp } from "./reader-csp";
 

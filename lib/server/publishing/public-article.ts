@@ -1,3 +1,4 @@
+import "server-only";
 import type { Visibility } from "@/lib/schemas/enums";
 import type { ReportBundle } from "@/lib/schemas/report";
 import type { PublishedArticle } from "./get-published-article";

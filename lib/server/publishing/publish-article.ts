@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor, MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 
 // Content-Security-Policy of the reader (/r/<slug>) and embed (/embed/<slug>) pages.

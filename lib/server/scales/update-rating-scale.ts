@@ -1,3 +1,4 @@
+import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -5,7 +6,7 @@ import { updateRatingScaleSchema, type EditableScale, type UpdateRatingScaleInpu
 import { requireActor, requireMembership } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import { verdictUsage } from "./get-rating-scale-for-edit";
-import { assertValidScale, slugifyVerdictKey, uniqueKey } from "./validate-scale";
+import { assertValidScale, slugifyVerdictKey, uniqueKey } from "@/lib/scale/validate-scale";
 
 export interface UpdateRatingScaleResult {
   scale: EditableScale;

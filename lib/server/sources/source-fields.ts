@@ -1,3 +1,4 @@
+import "server-only";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas/claim";
 import { sanitizeOptionalText } from "@/lib/server/claims/sanitize";
 

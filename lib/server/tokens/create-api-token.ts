@@ -1,3 +1,4 @@
+import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { generateApiToken } from "@/lib/auth/api-token";
 import { db, type Tx } from "@/lib/db";

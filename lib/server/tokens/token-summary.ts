@@ -1,3 +1,4 @@
+import "server-only";
 import type { ApiTokenSummary } from "@/lib/schemas/admin";
 
 export interface ApiTokenRow {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";

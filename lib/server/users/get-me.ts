@@ -1,3 +1,4 @@
+import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import type { Me } from "@/lib/schemas/admin";
 import { requireActor } from "@/lib/server/access";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { DEFAULT_SCALE } from "@/lib/scale/default-scale";
 import { recordAudit } from "@/lib/server/audit";

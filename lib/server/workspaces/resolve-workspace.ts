@@ -1,3 +1,4 @@
+import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { requireActor } from "@/lib/server/access";

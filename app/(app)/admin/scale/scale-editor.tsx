@@ -12,7 +12,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { HIGHLIGHT_TEXT_COLOR } from "@/lib/scale/default-scale";
 import type { EditableScale } from "@/lib/schemas/admin";
-import { checkVerdictContrast, MIN_CONTRAST, scaleProblems } from "@/lib/server/scales/validate-scale";
+import { checkVerdictContrast, MIN_CONTRAST, scaleProblems } from "@/lib/scale/validate-scale";
 import { cn } from "@/lib/utils";
 import { updateRatingScaleAction } from "./actions";
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { requireSessionActor } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { canEdit } from "@/lib/schemas/enums";
-import { getCurrentWorkspace } from "@/lib/server/workspaces/current-workspace";
+import { getCurrentWorkspace } from "@/lib/auth/current-workspace";
 
 export const metadata: Metadata = { title: "New article" };
 

@@ -1,8 +1,7 @@
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { getSessionActor } from "@/lib/auth/session";
-import type { MyWorkspace } from "./list-my-workspaces";
-import { listMyWorkspaces } from "./list-my-workspaces";
+import { listMyWorkspaces, type MyWorkspace } from "@/lib/server/workspaces/list-my-workspaces";
 
 export const WORKSPACE_COOKIE = "factmark-workspace";
 
