@@ -44,20 +44,31 @@ export async function buildSnapshot(tx: Tx, { articleId, scope, now = new Date()
   const verdictByKey = new Map(verdicts.map((v) => [v.key, v]));
   const archivedKeys = new Set((scale?.verdicts ?? []).filter((v) => v.archived).map((v) => v.key));
 
-  const person = { select: { id: true, name: true } } as const;
+  // Flat queries (claims, then their sources by article, then the few people): no `IN (…)` over
+  // every claim id, which breaks SQLite's parameter limit and grows with the article.
+  const claimWhere = {
+    articleId,
+    deletedAt: null,
+    ...(scope === "published" ? { status: { in: PUBLISHABLE_CLAIM_STATUSES } } : {}),
+  };
   const claims = await tx.claim.findMany({
-    where: {
-      articleId,
-      deletedAt: null,
-      ...(scope === "published" ? { status: { in: PUBLISHABLE_CLAIM_STATUSES } } : {}),
-    },
-    include: {
-      createdBy: person,
-      approvedBy: person,
-      sources: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
-    },
+    where: claimWhere,
     orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }],
   });
+  const sourceRows = await tx.source.findMany({
+    where: { claim: claimWhere },
+    orderBy: [{ claimId: "asc" }, { position: "asc" }, { createdAt: "asc" }],
+  });
+  const sourcesByClaim = new Map<string, typeof sourceRows>();
+  for (const s of sourceRows) {
+    const list = sourcesByClaim.get(s.claimId);
+    if (list) list.push(s);
+    else sourcesByClaim.set(s.claimId, [s]);
+  }
+  const personIds = [...new Set(claims.flatMap((c) => (c.approvedById ? [c.createdById, c.approvedById] : [c.createdById])))];
+  const people = personIds.length ? await tx.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } }) : [];
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const personOf = (id: string) => personById.get(id) ?? { id, name: "" };
 
   const reportClaims: ReportClaim[] = claims.map((c) => {
     const published = scope === "published";
@@ -73,13 +84,13 @@ export async function buildSnapshot(tx: Tx, { articleId, scope, now = new Date()
       verdict: c.verdictKey ? (verdictByKey.get(c.verdictKey) ?? null) : null,
       rationale: c.rationale,
       status: published ? "PUBLISHED" : (c.status as ClaimStatus),
-      author: { id: c.createdBy.id, name: c.createdBy.name },
-      reviewer: c.approvedBy ? { id: c.approvedBy.id, name: c.approvedBy.name } : null,
+      author: personOf(c.createdById),
+      reviewer: c.approvedById ? personOf(c.approvedById) : null,
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
       approvedAt: iso(c.approvedAt),
       publishedAt: published ? (iso(c.publishedAt) ?? now.toISOString()) : iso(c.publishedAt),
-      sources: c.sources.map((s) => ({
+      sources: (sourcesByClaim.get(c.id) ?? []).map((s) => ({
         id: s.id,
         url: s.url,
         title: s.title,

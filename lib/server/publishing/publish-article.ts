@@ -100,28 +100,20 @@ export async function publishArticle({ actor: maybeActor, articleId, visibility,
       },
     });
 
-    const newlyPublished = await tx.claim.findMany({
-      where: { id: { in: snapshot.claims.map((c) => c.id) }, status: "APPROVED" },
-      select: { id: true, status: true },
+    // Set-based: the audit rows in one INSERT … SELECT, then one UPDATE; no per-claim round trip
+    // and no `IN (…)` list. Ids are "<publication id>:<claim id>" (a claim is published once per
+    // publication); createdAt is copied from the publication row so both providers store it alike.
+    const after = JSON.stringify({ status: "PUBLISHED", publishedAt: now.toISOString() });
+    await tx.$executeRaw`
+      INSERT INTO "AuditEvent" ("id", "workspaceId", "actorId", "entityType", "entityId", "claimId", "articleId", "action", "fields", "before", "after", "createdAt")
+      SELECT p."id" || ':' || c."id", ${article.workspaceId}, ${actor.userId}, 'Claim', c."id", c."id", c."articleId", 'claim.publish',
+             '["status","publishedAt"]', '{"status":"APPROVED","publishedAt":null}', ${after}, p."createdAt"
+      FROM "Claim" c JOIN "Publication" p ON p."id" = ${publication.id}
+      WHERE c."articleId" = ${articleId} AND c."status" = 'APPROVED' AND c."deletedAt" IS NULL`;
+    await tx.claim.updateMany({
+      where: { articleId, deletedAt: null, status: "APPROVED" },
+      data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
     });
-    for (const claim of newlyPublished) {
-      await tx.claim.update({
-        where: { id: claim.id },
-        data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
-      });
-      await recordAudit(tx, {
-        workspaceId: article.workspaceId,
-        actorId: actor.userId,
-        entityType: "Claim",
-        entityId: claim.id,
-        claimId: claim.id,
-        articleId,
-        action: "claim.publish",
-        fields: ["status", "publishedAt"],
-        before: { status: claim.status, publishedAt: null },
-        after: { status: "PUBLISHED", publishedAt: now.toISOString() },
-      });
-    }
 
     await tx.article.update({
       where: { id: article.id },
