@@ -57,3 +57,4 @@ export {
   type ReanchorSummary,
 } from "./reanchor";
 export { diffTexts, mapOffset, type TextDiff } from "./text-diff";
+export { collapseEqual, diffSegments, type DiffSegment } from "./diff-segments";

@@ -183,6 +183,18 @@ export interface ApiClaim {
   assignee?: ApiPerson | null;
   commentCount?: number;
   openThreadCount?: number;
+  /** How the claim survived the latest text revision (internal). */
+  anchor?: ApiClaimAnchor;
+}
+
+export interface ApiClaimAnchor {
+  state: "INTACT" | "MOVED" | "CHANGED" | "ORPHANED";
+  /** Quote similarity (0..1) when the quote was re-found after its text changed. */
+  score: number | null;
+  /** The quote before the revision that changed or orphaned it. */
+  previousExact: string | null;
+  /** Revision number the selectors refer to. */
+  revision: number;
 }
 
 export interface ApiComment {

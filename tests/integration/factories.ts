@@ -76,14 +76,16 @@ export async function createArticleRow(opts: {
   const doc = paragraphsDoc(opts.paragraphs ?? ["Russia annexed Crimea from Ukraine in 2014.", "The war has been running low."]);
   const text = canonicalText(doc);
   const id = unique();
+  const hash = createHash("sha256").update(text).digest("hex");
   return db.article.create({
     data: {
+      revisions: { create: { number: 1, document: JSON.stringify(doc), canonicalText: text, contentHash: hash, kind: "IMPORT", createdById: opts.createdById } },
       workspaceId: opts.workspaceId,
       slug: `article-${id}`,
       title: opts.title ?? `Article ${id}`,
       document: JSON.stringify(doc),
       canonicalText: text,
-      contentHash: createHash("sha256").update(text).digest("hex"),
+      contentHash: hash,
       status: opts.status ?? "DRAFT",
       createdById: opts.createdById,
       updatedById: opts.createdById,

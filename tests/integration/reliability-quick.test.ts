@@ -3,10 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as claimComments from "@/app/api/v1/articles/[id]/claims/route";
 import * as publish from "@/app/api/v1/articles/[id]/publish/route";
 import * as articleOne from "@/app/api/v1/articles/[id]/route";
+import * as revisionPreview from "@/app/api/v1/articles/[id]/revisions/preview/route";
+import * as revisions from "@/app/api/v1/articles/[id]/revisions/route";
 import * as unpublish from "@/app/api/v1/articles/[id]/unpublish/route";
 import * as preview from "@/app/api/v1/articles/preview/route";
 import * as articles from "@/app/api/v1/articles/route";
 import * as comments from "@/app/api/v1/claims/[id]/comments/route";
+import * as reanchor from "@/app/api/v1/claims/[id]/reanchor/route";
 import * as restore from "@/app/api/v1/claims/[id]/restore/route";
 import * as claimOne from "@/app/api/v1/claims/[id]/route";
 import * as sources from "@/app/api/v1/claims/[id]/sources/route";
@@ -41,6 +44,9 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/v1/articles/{id}/claims": claimComments,
   "/api/v1/articles/{id}/publish": publish,
   "/api/v1/articles/{id}/unpublish": unpublish,
+  "/api/v1/articles/{id}/revisions": revisions,
+  "/api/v1/articles/{id}/revisions/preview": revisionPreview,
+  "/api/v1/claims/{id}/reanchor": reanchor,
   "/api/v1/claims/{id}": claimOne,
   "/api/v1/claims/{id}/restore": restore,
   "/api/v1/claims/{id}/sources": sources,

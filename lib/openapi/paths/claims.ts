@@ -66,6 +66,15 @@ const claimSchema = registry.register(
     assignee: person.nullable().optional().openapi({ description: "Editors and admins only" }),
     commentCount: z.number().int().optional(),
     openThreadCount: z.number().int().optional(),
+    anchor: z
+      .object({
+        state: z.enum(["INTACT", "MOVED", "CHANGED", "ORPHANED"]),
+        score: z.number().nullable(),
+        previousExact: z.string().nullable(),
+        revision: z.number().int(),
+      })
+      .optional()
+      .openapi({ description: "How the claim survived the latest text revision (editors and admins only)" }),
   }),
 );
 

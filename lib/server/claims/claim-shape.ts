@@ -99,6 +99,12 @@ export function toApiClaim(row: ClaimRow, opts: { internal: boolean; openThreadC
     claim.assignee = row.assignee;
     claim.commentCount = row._count.comments;
     if (opts.openThreadCount !== undefined) claim.openThreadCount = opts.openThreadCount;
+    claim.anchor = {
+      state: row.anchorState as NonNullable<ApiClaim["anchor"]>["state"],
+      score: row.anchorScore,
+      previousExact: row.previousExact,
+      revision: row.anchoredRevision,
+    };
   }
   return claim;
 }

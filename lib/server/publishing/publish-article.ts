@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor, MaybeActor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { editableArticleWhere, requireActor } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
@@ -46,6 +46,7 @@ export async function publishArticle({ actor: maybeActor, articleId, visibility,
     let changes: string[] = [];
     if (previous) {
       changes = diffSnapshots(JSON.parse(previous.snapshot) as ReportBundle, snapshot);
+      if (previous.revisionNumber < article.revisionNumber) changes = await withRevisionReasons(tx, articleId, previous.revisionNumber, changes);
       if (withdrawn) changes.unshift("Published again after it was withdrawn");
       if (changes.length === 0) {
         if (nextVisibility !== article.visibility) {
@@ -96,6 +97,7 @@ export async function publishArticle({ actor: maybeActor, articleId, visibility,
         snapshot: JSON.stringify(snapshot),
         reason: previous ? reason!.trim() : (reason?.trim() || null),
         changes: JSON.stringify(changes),
+        revisionNumber: article.revisionNumber,
         publishedById: actor.userId,
       },
     });
@@ -153,4 +155,12 @@ export async function publishArticle({ actor: maybeActor, articleId, visibility,
       visibility: nextVisibility,
     };
   });
+}
+
+/** The corrections log names each text revision since the last publication with its reason. */
+async function withRevisionReasons(tx: Tx, articleId: string, since: number, changes: string[]): Promise<string[]> {
+  const revisions = await tx.articleRevision.findMany({ where: { articleId, number: { gt: since } }, orderBy: { number: "asc" }, select: { reason: true } });
+  const entries = revisions.map((r) => (r.reason ? `Article text updated: ${r.reason}` : "Article text updated"));
+  const rest = changes.filter((c) => c !== "Article text updated");
+  return [...new Set(entries), ...rest];
 }
