@@ -23,7 +23,7 @@ const RULES: Rule[] = [
   },
   {
     reason: "Related-stories list heading",
-    test: /^(related( stories| articles| posts| coverage| content| news| reading| links)?|recent (articles|posts|stories|news)|more (stories|news|articles|from .{1,40}|on this story|in .{1,30})|read (more|next|also)(:.*)?|see also|you (may|might) (also )?like|recommended( for you| stories| reading)?|most (read|popular|viewed|shared)|trending( now| stories)?|top stories|latest (news|stories)|what to read next|editor'?s picks)[:.]?$/i,
+    test: /^(related( stories| articles| posts| coverage| content| news| reading| links)?|recent (articles|posts|stories|news)|more (stories|news|articles|from .{1,40}|on this story|in .{1,30})|read (more|next|also)(:.*)?|see also|you (may|might) (also )?like|recommended( for you| stories| reading)?|most (read|popular|viewed|shared)|trending( now| stories)?|top stories|latest (news|stories)|what to read next|editor'?s picks|more|you (may|might) also (like|enjoy))\s*([:.]|\.\.\.|…)?$/i,
   },
   {
     reason: "Legal or correction notice",

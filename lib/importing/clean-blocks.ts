@@ -9,6 +9,7 @@ import {
   strayTrailingPunctuation,
 } from "./boilerplate";
 import { blockText, trimInlineEnd } from "./doc-utils";
+import { furnitureReason, isStoryParagraph } from "./furniture";
 import type { RemovedBlock } from "./types";
 
 export interface CleanOptions {
@@ -22,6 +23,12 @@ export interface CleanOptions {
   title: "first-line" | "first-heading" | { known: string };
   /** Look for a byline ("By ..." near the top, "Write ... at ..." near the end). */
   detectByline?: boolean;
+  /**
+   * Page furniture rules (furniture.ts). "page": all of them, including the header and footer
+   * zones around the story (web pages, scraped text). "inline": only the rules for furniture
+   * phrases, credits and link-only lines (the editor's own Markdown or .docx). Default "page".
+   */
+  furniture?: "page" | "inline" | "off";
 }
 
 export interface CleanResult {
@@ -118,6 +125,22 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
         }
       }
     }
+  }
+
+  // Page furniture: header and footer zones around the story, credits, link-only lines.
+  const furniture = options.furniture ?? "page";
+  if (furniture !== "off") {
+    const story = input.map((b, i) => !decided.has(i) && isStoryParagraph(b, texts[i]));
+    const first = story.indexOf(true);
+    const last = story.lastIndexOf(true);
+    input.forEach((block, i) => {
+      if (decided.has(i) || block.type === "figure") return;
+      const zone = first < 0 || i < first ? "head" : i > last ? "tail" : "body";
+      const reason = furnitureReason(block, texts[i], furniture === "page" ? zone : "body");
+      if (!reason) return;
+      if (furniture === "inline" && /^(Header|Footer) furniture|^Date line/.test(reason)) return;
+      decided.set(i, { reason, text: texts[i] });
+    });
   }
 
   // Stray punctuation after the last sentence of a paragraph.

@@ -105,6 +105,7 @@ export function importHtml(input: string, options: HtmlImportOptions = {}): Impo
     title: known ? { known } : "first-heading",
     restore: options.restore,
     detectByline: !extracted?.metadata.byline,
+    furniture: mode === "page" ? "page" : "inline",
   });
   if (!cleaned.blocks.some((b) => blockText(b).trim() !== "") && !(options.restore?.length)) throw noArticle();
 

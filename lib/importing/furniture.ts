@@ -1,0 +1,109 @@
+// General rules for page furniture that extractors leave around and inside an article: the
+// header zone (dates, bylines, labels before the story starts), the footer zone (author boxes,
+// tags, "more stories" lines after it ends), link-only lines (navigation, related stories), photo
+// credits and captions, all-caps promotions. No rule names a site: each looks at the shape of a
+// block (length, sentence punctuation, share of linked text, position) or a furniture phrase.
+import type { BlockNode, InlineNode } from "@/lib/document/types";
+
+const words = (t: string) => (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const clean = (t: string) => t.replace(/\s+/g, " ").trim();
+/** CJK and Thai text has no spaces: count its characters in words' stead. */
+const size = (t: string) => Math.max(words(t), Math.round((t.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu) ?? []).length / 2.5));
+const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;
+
+/** A paragraph that is story text: long, or a full sentence of some length. */
+export function isStoryParagraph(block: BlockNode, text: string): boolean {
+  if (block.type !== "paragraph" && block.type !== "blockquote") return false;
+  const t = clean(text);
+  const n = size(t);
+  return n >= 25 || (n >= 10 && SENTENCE_END.test(t));
+}
+
+function inlineOf(block: BlockNode): InlineNode[] {
+  if (block.type === "paragraph" || block.type === "heading") return block.content ?? [];
+  if (block.type === "bulletList" || block.type === "orderedList" || block.type === "blockquote") {
+    return (block.content ?? []).flatMap((b) => ("content" in b && b.type === "listItem" ? (b.content ?? []).flatMap(inlineOf) : inlineOf(b as BlockNode)));
+  }
+  return [];
+}
+
+/** Share of a block's letters that sit inside links. */
+export function linkDensity(block: BlockNode): number {
+  let all = 0;
+  let linked = 0;
+  for (const node of inlineOf(block)) {
+    if (node.type !== "text") continue;
+    const n = node.text.replace(/[\s\p{P}]/gu, "").length;
+    all += n;
+    if (node.marks?.some((m) => m.type === "link")) linked += n;
+  }
+  return all === 0 ? 0 : linked / all;
+}
+
+const MONTHS =
+  "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ago|maret|mei|agustus|desember";
+const DATE = new RegExp(
+  `\\b(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|(${MONTHS})\\.?\\s+\\d{1,2}\\b|\\d{1,2}\\.?\\s+(de\\s+)?(${MONTHS})\\b|\\d{1,2}:\\d{2}\\s*(am|pm|a\\.m\\.|p\\.m\\.)?|\\d+\\s+(minutes?|hours?|days?)\\s+ago)`,
+  "iu",
+);
+
+const CREDIT =
+  /(\b(photo|image|picture|foto|bild|credit|illustration)s?\s*(copyright|credit|caption|:|©)|\(image:|©|\bgetty images\b|\bshutterstock\b|\b(ap|afp|reuters|epa|upi)\s*(photo)?\s*\/\s*\p{Lu}|\bREUTERS\/|\bcourtesy of\b|^\s*file photo\b|\bphoto(graph)? by\b|^\[?(사진|写真|фото)\s*[:=]?)/iu;
+
+const FURNITURE_PHRASE = new RegExp(
+  [
+    // navigation and page chrome
+    "^(skip to (main )?content|sign in|log ?in|register|menu|search|close|caption|open|home|back to top|print( article)?|order reprints|text size|font size|listen( to (this )?article)?|breaking news|advert|anzeige|publicidade|publicité|pubblicità|iklan|реклама)[.!:]?$",
+    // gallery counters, vote and comment counters, reading time
+    "^(image|photo|slide|picture)?\\s*\\d+\\s*(of|/)\\s*/?\\s*\\d+$",
+    "^\\d+([.,]\\d+)?\\s*(comments?|shares?|views?|reads?|letture|votes?|голос\\w*|comentários?|commenti)$",
+    "^%?\\d+\\s*голос\\w*$",
+    "(reading time|tempo de leitura|temps de lecture|lesezeit|min(ute)?s? read)\\b",
+    // author boxes and archives
+    "^(view|see|more from) (the )?author('s)? ?(archive|profile|page)?$|^e-?mail the author$|^about the author$|^(written|posted|published) by\\b",
+    // comments, feedback, calls to action
+    "^(post|leave|add|write) (a )?comment|^tell us what you think|^(comments?|discussion)( \\(\\d+\\))?$|^(click|tap) here\\b|\\bby clicking here\\b|^learn more$|^want more stories like this\\??$|^every (day|week) we send\\b|^get (the )?.{0,40}\\bapp\\b",
+    // social
+    "^follow (us|@|[\\p{Lu}][\\p{L}]+ (on|at)\\b)|\\bfollow @\\w+|^(find|join) us on\\b",
+    // disclosures and notices
+    "\\b(may contain|contains) affiliate\\b|\\baffiliate (links?|commission)\\b|\\buses cookies\\b|this slideshow requires javascript|^filed under\\b|^tags?\\s*[:/]|^categor(y|ies)\\s*[:/]|^(related|leggi anche|lees ook|lire aussi|lesen sie auch|leia também|baca juga|more|also|see also|don'?t miss)\\s*[:/]",
+    // dates as lines
+    "^(updated|published|posted|first published|last updated|modified|original|publicado|publié|pubblicato|veröffentlicht)\\b[^.]{0,80}$",
+    // agency credit lines
+    "^(reporting|writing|editing|additional reporting) by\\b|\\bcontributed to this report\\.?$|^contributing:|^(with )?(post|wire|staff) (wires|reports)$|^source:",
+  ].join("|"),
+  "iu",
+);
+
+export interface FurnitureDecision {
+  reason: string;
+}
+
+/**
+ * Judges one block in its context. `zone` says where it sits relative to the story: before the
+ * first story paragraph, after the last one, or among them.
+ */
+export function furnitureReason(block: BlockNode, text: string, zone: "head" | "body" | "tail"): string | null {
+  const t = clean(text);
+  if (!t) return null;
+  const n = size(t);
+  const isText = block.type === "paragraph" || block.type === "heading";
+  const isList = block.type === "bulletList" || block.type === "orderedList";
+
+  if (isText && n <= 60 && CREDIT.test(t) && !(SENTENCE_END.test(t) && n > 12)) return "Photo caption or credit";
+  if (isText && n <= 40 && FURNITURE_PHRASE.test(t)) return "Page furniture (navigation, notice, counter or prompt)";
+  if (isText && n <= 5 && /^\[[^\]]{1,200}\]$/.test(t)) return "Bracketed link label";
+  if (isText && zone !== "body" && /^https?:\/\/\S+$/.test(t)) return "Bare address line";
+  if (isText && n <= 20 && !SENTENCE_END.test(t) && DATE.test(t) && !/[,;]\s+\p{Ll}/u.test(t) && (zone !== "body" || n <= 10)) return "Date line";
+  if (((isText && (zone !== "body" || n <= 25)) || (isList && zone !== "body")) && n <= 60 && linkDensity(block) >= 0.75) {
+    return isList ? "List of links (related stories or navigation)" : "Link-only line (related story or navigation)";
+  }
+  if (isText && n >= 3 && n <= 30 && t === t.toUpperCase() && /\p{Lu}{2}/u.test(t) && !/[?|]/.test(t) && (linkDensity(block) >= 0.5 || /\b(CLICK|SUBSCRIBE|SIGN UP|DOWNLOAD|GET THE|READ MORE|WATCH|LISTEN)\b/.test(t))) {
+    return "All-caps promotion line";
+  }
+  if (isText && zone === "tail" && n <= 80 && /^(\p{Lu}[\p{L}'’.-]+\s){1,4}(is|was|writes|covers|has been)\s+(a|an|the)\b/u.test(t)) return "Author bio";
+  if (isText && zone !== "body" && n <= 12 && !SENTENCE_END.test(t) && !/:$/.test(t) && (block.type === "paragraph" || (block.type === "heading" && zone === "tail"))) {
+    return zone === "head" ? "Header furniture (label, name or date before the story)" : "Footer furniture (label, name or link after the story)";
+  }
+  return null;
+}
