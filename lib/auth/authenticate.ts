@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./sign-in-throttle";
+import { clearSignInFailures, countSignInAttempt } from "./sign-in-throttle";
 
 export const WRONG_CREDENTIALS = "The email or password is incorrect.";
 export const DEACTIVATED = "This account has been deactivated. Ask a workspace admin to reactivate it.";
@@ -14,15 +14,15 @@ const getDummyHash = () => (dummyHash ??= hashPassword("factmark-timing-equalise
 export async function authenticateWithPassword(emailInput: string, password: string, ip: string | null) {
   const email = emailInput.trim().toLowerCase();
   if (!email || !password) throw new AppError("UNAUTHORIZED", "Enter your email and password.");
-  await assertSignInAllowed(email, ip);
+  // Counted before the password is checked, so parallel guesses cannot outrun the limit.
+  await countSignInAttempt(email, ip);
   const user = await db.user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
   if (!user || !user.passwordHash || !ok) {
-    await recordSignInFailure(email, ip);
     throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
   }
   // Only said once the password is right, so it reveals nothing to a guesser.
   if (!user.active) throw new AppError("UNAUTHORIZED", DEACTIVATED);
-  await clearSignInFailures(email);
+  await clearSignInFailures(email, ip);
   return { id: user.id, email: user.email, name: user.name };
 }

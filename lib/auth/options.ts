@@ -6,11 +6,16 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { authenticateWithPassword } from "./authenticate";
 
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : null) || null;
+/**
+ * The client address recorded by scripts/client-ip.cjs (the socket peer, or the address our
+ * TRUSTED_PROXY_HOPS proxies saw). Client-supplied X-Forwarded-For is never read here. Without the
+ * preload (a bare `next start` or `next dev`) there is no trustworthy address: null, so only the
+ * per-account limit applies.
+ */
+export function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  if (process.env.FACTMARK_CLIENT_IP_HEADER !== "1") return null;
+  const ip = headers?.["x-factmark-client-ip"];
+  return typeof ip === "string" && ip ? ip : null;
 }
 
 function providers(): NextAuthOptions["providers"] {

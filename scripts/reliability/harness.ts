@@ -80,7 +80,7 @@ export interface Server {
 
 export async function startServer(db: Database, port: number): Promise<Server> {
   const log = openSync(path.join(TMP, `server-${port}.log`), "a");
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, ["--require", path.join(ROOT, "scripts/client-ip.cjs"), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", log, log],

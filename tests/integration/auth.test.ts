@@ -1,6 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { createServer, request, type Server } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticateWithPassword, DEACTIVATED, WRONG_CREDENTIALS } from "@/lib/auth/authenticate";
 import { loadActor } from "@/lib/auth/load-actor";
+import { clientIp } from "@/lib/auth/options";
+import { purgeExpiredThrottleRows } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createUser } from "./factories";
@@ -63,7 +68,8 @@ describe("sign-in throttle", () => {
     expect(locked.code).toBe("RATE_LIMITED");
     expect(locked.message).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ minutes?\.$/);
     const row = await db.signInThrottle.findUnique({ where: { key: `email:${user.email}` } });
-    expect(row?.failures).toBe(max);
+    // Every attempt is counted, the refused one too.
+    expect(row?.failures).toBe(max + 1);
     expect(row?.blockedUntil?.getTime()).toBeGreaterThan(Date.now());
   });
 
@@ -93,5 +99,103 @@ describe("sign-in throttle", () => {
       data: { key: `email:${user.email}`, failures: max, windowStart: new Date(Date.now() - 60 * 60_000), blockedUntil: new Date(Date.now() - 1000) },
     });
     await expect(authenticateWithPassword(user.email, PASSWORD, freshIp())).resolves.toMatchObject({ id: user.id });
+  });
+});
+
+describe("sign-in attempts are counted atomically before the password check", () => {
+  const max = env().SIGNIN_MAX_FAILURES;
+
+  it("20 parallel failures count 20, and only SIGNIN_MAX_FAILURES passwords are checked", async () => {
+    const user = await createUser({ password: PASSWORD });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => failure(authenticateWithPassword(user.email, `wrong-${i}-password`, freshIp()))),
+    );
+    const row = await db.signInThrottle.findUnique({ where: { key: `email:${user.email}` } });
+    expect(row?.failures).toBe(20);
+    const checked = results.filter((r) => r.message === WRONG_CREDENTIALS).length;
+    const refused = results.filter((r) => r.code === "RATE_LIMITED").length;
+    console.log(`[sign-in] 20 parallel failures: counted ${row?.failures}, passwords checked ${checked}, refused unchecked ${refused} (limit ${max})`);
+    expect(checked).toBe(max);
+    expect(refused).toBe(20 - max);
+  });
+
+  it("a successful sign-in gives the IP its attempt back", async () => {
+    const ip = freshIp();
+    const user = await createUser({ password: PASSWORD });
+    for (let i = 0; i < max + 3; i++) await authenticateWithPassword(user.email, PASSWORD, ip);
+    expect((await db.signInThrottle.findUnique({ where: { key: `ip:${ip}` } }))?.failures ?? 0).toBe(0);
+  });
+
+  it("rows whose window has passed are purged", async () => {
+    const key = `ip:${freshIp()}`;
+    await db.signInThrottle.create({ data: { key, failures: 3, windowStart: new Date(Date.now() - 2 * env().SIGNIN_WINDOW_MINUTES * 60_000) } });
+    expect(await purgeExpiredThrottleRows(new Date(), env().SIGNIN_WINDOW_MINUTES * 60_000, true)).toBeGreaterThanOrEqual(1);
+    expect(await db.signInThrottle.findUnique({ where: { key } })).toBeNull();
+  });
+});
+
+describe("client address for the per-IP limit", () => {
+  const max = env().SIGNIN_MAX_FAILURES;
+  // The preload that `npm start` runs the server with, installed on this process's http servers.
+  const preload = createRequire(import.meta.url)("../../scripts/client-ip.cjs") as {
+    install(): void;
+    clientIp(socket: string | undefined, forwardedFor: string | undefined, hops: number): string | null;
+  };
+  let server: Server;
+  let port = 0;
+
+  beforeAll(async () => {
+    preload.install();
+    // Each request is one sign-in attempt with a fresh email, like a password sprayer's.
+    server = createServer((req, res) => {
+      const email = `spray-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
+      authenticateWithPassword(email, "not-the-password", clientIp(req.headers as Record<string, unknown>)).then(
+        () => res.end("OK"),
+        (e: { code?: string }) => res.end(e.code ?? "ERROR"),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const attempt = (headers: Record<string, string>) =>
+    new Promise<string>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port, path: "/", headers }, (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => resolve(body));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+
+  it("rotating X-Forwarded-For (or forging the internal header) does not bypass the per-IP limit", async () => {
+    await db.signInThrottle.deleteMany({ where: { key: "ip:127.0.0.1" } });
+    const codes: string[] = [];
+    for (let i = 0; i < max + 3; i++) {
+      codes.push(await attempt({ "X-Forwarded-For": `198.51.100.${i}`, "X-Real-IP": `198.51.100.${i}`, "X-Factmark-Client-Ip": `192.0.2.${i}` }));
+    }
+    expect(codes.slice(0, max)).toEqual(Array(max).fill("UNAUTHORIZED"));
+    expect(codes.slice(max)).toEqual(Array(3).fill("RATE_LIMITED"));
+    expect((await db.signInThrottle.findUnique({ where: { key: "ip:127.0.0.1" } }))?.failures).toBe(max + 3);
+    await db.signInThrottle.deleteMany({ where: { key: "ip:127.0.0.1" } });
+  });
+
+  it("TRUSTED_PROXY_HOPS picks the address our own proxies saw, counted from the right", () => {
+    expect(preload.clientIp("::ffff:10.0.0.5", "6.6.6.6", 0)).toBe("10.0.0.5");
+    expect(preload.clientIp("10.0.0.5", "6.6.6.6, 203.0.113.7", 1)).toBe("203.0.113.7");
+    expect(preload.clientIp("10.0.0.5", "6.6.6.6, 203.0.113.7, 10.0.0.4", 2)).toBe("203.0.113.7");
+    expect(preload.clientIp("10.0.0.5", undefined, 1)).toBe("10.0.0.5");
+  });
+
+  it("without the preload the header is not trusted", () => {
+    const saved = process.env.FACTMARK_CLIENT_IP_HEADER;
+    delete process.env.FACTMARK_CLIENT_IP_HEADER;
+    try {
+      expect(clientIp({ "x-factmark-client-ip": "192.0.2.1", "x-forwarded-for": "192.0.2.2" })).toBeNull();
+    } finally {
+      process.env.FACTMARK_CLIENT_IP_HEADER = saved;
+    }
   });
 });
