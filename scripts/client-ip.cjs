@@ -6,6 +6,7 @@
 // appended, counted from the right, so entries a client makes up on the left are ignored.
 // Next.js itself keeps a client-supplied X-Forwarded-For, so the app never reads that header.
 "use strict";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS preload (node --require)
 const http = require("node:http");
 
 const HEADER = "x-factmark-client-ip";
