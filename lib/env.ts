@@ -29,6 +29,13 @@ const envSchema = z.object({
    */
   IMPORT_TEST_ALLOW_HOSTS: z.string().optional(),
   FACTMARK_E2E: z.string().optional(),
+  /**
+   * How long a write may wait for its transaction to start (a pooled connection, or SQLite's
+   * single writer) before it is refused with 503, and how long a transaction may run. A burst of
+   * writes queues instead of failing; the defaults stay well under a client's patience.
+   */
+  DB_TRANSACTION_WAIT_MS: z.coerce.number().int().positive().default(10_000),
+  DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

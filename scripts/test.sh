@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: everything. Type check, lint, migrations check, unit tests, integration tests on
-# SQLite and on PostgreSQL, then end-to-end tests in Debian's Chromium. Installs what is missing.
+# SQLite and on PostgreSQL, end-to-end tests in Debian's Chromium, then the reliability suite
+# (concurrent edits, kill -9, fuzzing) on both databases. Installs what is missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure-env.sh || exit 1
@@ -41,6 +42,8 @@ step "Unit tests" npx vitest run --project unit $(vitest_json unit)
 step "Integration tests on SQLite" env DB_PROVIDER=sqlite npx vitest run --project integration $(vitest_json integration-sqlite)
 step "Integration tests on PostgreSQL" env DB_PROVIDER=postgresql npx vitest run --project integration $(vitest_json integration-postgresql)
 step "End-to-end tests (Playwright, Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
+# Concurrent edits, kill -9 durability and OpenAPI fuzzing against the e2e build, on both databases.
+step "Reliability suite (SQLite and PostgreSQL)" env RELIABILITY_SKIP_BUILD=1 npm run --silent test:reliability
 
 echo
 node scripts/test-summary.mjs "$reports"/*.json

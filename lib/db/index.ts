@@ -3,6 +3,7 @@ import "server-only";
 // into the Prisma CLI, which knows no "react-server" condition.)
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/lib/generated/postgres/client";
+import { env } from "@/lib/env";
 import { createPgAdapter } from "./pg-adapter";
 import { databaseProvider, sqliteUrl } from "./provider";
 import { DurableSQLite3 } from "./sqlite-adapter";
@@ -15,10 +16,14 @@ export type Db = SqliteClient;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 function createClient(): Db {
+  // Prisma's defaults (2 s to start a transaction, 5 s to run it) refused writes of a burst with
+  // P2028 while they waited their turn for a connection or for a row lock held by a concurrent
+  // update of the same claim; transactions are short, so queueing them is what we want.
+  const transactionOptions = { maxWait: env().DB_TRANSACTION_WAIT_MS, timeout: env().DB_TRANSACTION_TIMEOUT_MS };
   if (databaseProvider() === "postgresql") {
-    return new PgClient({ adapter: createPgAdapter(process.env.DATABASE_URL) }) as unknown as Db;
+    return new PgClient({ adapter: createPgAdapter(process.env.DATABASE_URL), transactionOptions }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new DurableSQLite3({ url: sqliteUrl() }) });
+  return new SqliteClient({ adapter: new DurableSQLite3({ url: sqliteUrl() }), transactionOptions });
 }
 
 function createDb(): Db {

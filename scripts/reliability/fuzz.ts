@@ -1,4 +1,5 @@
 import http from "node:http";
+import { Worker } from "node:worker_threads";
 import { Document, Packer, Paragraph } from "docx";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { generateCases, writeOperations, type FuzzCase, type OpenApiDocument } from "../../tests/reliability/fuzz-openapi";
@@ -16,41 +17,59 @@ export interface FuzzFigures {
   fiveXx: number;
   hangs: number;
   badShape: number;
-  healthChecks: number;
-  healthMaxMs: number;
-  healthOver: number;
+  health: ReturnType<HealthMonitor["figures"]>;
   problems: string[];
 }
 
 const HANG_MS = 10_000;
 
+/**
+ * Polls /api/v1/health every 100 ms from a worker thread, so the fuzzer's own work (building
+ * and reading bodies) can't delay the measurement; each sample notes what the fuzzer was sending.
+ */
 export class HealthMonitor {
-  checks = 0;
-  maxMs = 0;
-  over = 0;
-  private timer: NodeJS.Timeout | null = null;
+  samples: Array<{ ms: number; ok: boolean; during: string }> = [];
+  /** What the fuzzer is sending right now, recorded with every sample. */
+  phase = "generated bodies";
+  private worker: Worker | null = null;
   constructor(private readonly base: string, private readonly limitMs: number) {}
   start() {
-    const tick = async () => {
-      const started = performance.now();
-      try {
-        const res = await fetch(`${this.base}/api/v1/health`, { signal: AbortSignal.timeout(HANG_MS) });
-        await res.arrayBuffer();
-        if (!res.ok) this.over++;
-      } catch {
-        this.over++;
-      }
-      const ms = performance.now() - started;
-      this.checks++;
-      this.maxMs = Math.max(this.maxMs, ms);
-      if (ms > this.limitMs) this.over++;
-      if (this.timer !== null) this.timer = setTimeout(tick, Math.max(0, 100 - ms));
-    };
-    this.timer = setTimeout(tick, 0);
+    const code = `
+      const { parentPort, workerData } = require("node:worker_threads");
+      let running = true;
+      parentPort.on("message", () => { running = false; });
+      (async () => {
+        while (running) {
+          const started = performance.now();
+          let ok = false;
+          try {
+            const res = await fetch(workerData.url, { signal: AbortSignal.timeout(workerData.hangMs) });
+            await res.arrayBuffer();
+            ok = res.ok;
+          } catch {}
+          const ms = performance.now() - started;
+          parentPort.postMessage({ ms, ok });
+          await new Promise((r) => setTimeout(r, Math.max(0, 100 - ms)));
+        }
+        parentPort.close();
+      })();`;
+    this.worker = new Worker(code, { eval: true, workerData: { url: `${this.base}/api/v1/health`, hangMs: HANG_MS } });
+    this.worker.on("message", (m: { ms: number; ok: boolean }) => this.samples.push({ ...m, during: this.phase }));
   }
-  stop() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+  async stop() {
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    const exited = new Promise((r) => worker.once("exit", r));
+    worker.postMessage("stop");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, HANG_MS + 1_000))]);
+    await worker.terminate();
+  }
+  figures() {
+    const sorted = this.samples.map((s) => s.ms).sort((a, b) => a - b);
+    const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+    const slow = this.samples.filter((s) => !s.ok || s.ms > this.limitMs);
+    return { checks: sorted.length, p50: at(0.5), p99: at(0.99), max: Math.round(sorted[sorted.length - 1] ?? 0), over: slow.length, slow: slow.sort((a, b) => b.ms - a.ms).slice(0, 5).map((s) => `${Math.round(s.ms)} ms${s.ok ? "" : " (failed)"} while sending ${s.during}`) };
   }
 }
 
@@ -151,7 +170,7 @@ function multipart(filename: string, type: string, data: Uint8Array | string, fi
 }
 
 export async function runFuzz(client: Client, count: number, seed: number, healthLimitMs: number, concurrency = 4): Promise<FuzzFigures> {
-  const figures: FuzzFigures = { cases: 0, hostile: 0, fiveXx: 0, hangs: 0, badShape: 0, healthChecks: 0, healthMaxMs: 0, healthOver: 0, problems: [] };
+  const figures: FuzzFigures = { cases: 0, hostile: 0, fiveXx: 0, hangs: 0, badShape: 0, health: { checks: 0, p50: 0, p99: 0, max: 0, over: 0, slow: [] }, problems: [] };
   const doc = await client.json<OpenApiDocument>("GET", "/api/v1/openapi.json");
   const { articleId, claimIds } = await createFixture(client);
   const source = await client.json<{ id: string }>("POST", `/api/v1/claims/${claimIds[0]}/sources`, { url: "https://example.org/report", title: "Report" });
@@ -208,6 +227,7 @@ export async function runFuzz(client: Client, count: number, seed: number, healt
 
     // Hostile uploads and requests, one at a time, each timed.
     for (const h of hostile) {
+      monitor.phase = h.label;
       const started = performance.now();
       try {
         const headers: Record<string, string> = { origin: client.base, cookie: client.cookie };
@@ -230,6 +250,7 @@ export async function runFuzz(client: Client, count: number, seed: number, healt
       ["chunked 20 MB sign-in", "/api/auth/callback/credentials", "application/x-www-form-urlencoded", 20 * 1024 * 1024],
     ] as const) {
       figures.hostile++;
+      monitor.phase = label;
       try {
         const r = await chunkedUpload(client.base, path, { origin: client.base, cookie, "content-type": type }, total);
         record(figures, label, r.status, r.ms, r.body, true);
@@ -241,10 +262,8 @@ export async function runFuzz(client: Client, count: number, seed: number, healt
       }
     }
   } finally {
-    monitor.stop();
+    await monitor.stop();
   }
-  figures.healthChecks = monitor.checks;
-  figures.healthMaxMs = Math.round(monitor.maxMs);
-  figures.healthOver = monitor.over;
+  figures.health = monitor.figures();
   return figures;
 }

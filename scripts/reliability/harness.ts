@@ -9,7 +9,8 @@ import pg from "pg";
 
 // npm runs scripts from the project root.
 export const ROOT = process.cwd();
-export const DIST_DIR = ".next-reliability";
+/** The production build to serve: the e2e build by default (`npm test` runs this suite after e2e). */
+export const DIST_DIR = process.env.RELIABILITY_DIST_DIR ?? ".next";
 export const PASSWORD = "reliability-Passw0rd-1";
 const TMP = path.join(ROOT, ".tmp", "reliability");
 const PG_ADMIN = process.env.PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -5,6 +5,7 @@ import { POST as PREVIEW } from "@/app/api/v1/articles/preview/route";
 import { POST as CREATE_CLAIM } from "@/app/api/v1/articles/[id]/claims/route";
 import { POST as COMMENT } from "@/app/api/v1/claims/[id]/comments/route";
 import { PATCH as PATCH_CLAIM } from "@/app/api/v1/claims/[id]/route";
+import { POST as MENTIONS_READ } from "@/app/api/v1/mentions/read/route";
 import { db } from "@/lib/db";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
@@ -186,6 +187,22 @@ describe("strings that are not Unicode text", () => {
       message: expect.stringMatching(/^statement: contains an unpaired/),
     });
     expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).statement).toBe(claim.statement);
+  });
+
+  it("answers 400 for a NUL character, in filters too (PostgreSQL refused it with a 500)", async () => {
+    const res = await MENTIONS_READ(
+      req("/api/v1/mentions/read", {
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: '{"ids":["a\\u0000b"]}',
+      }),
+      { params: Promise.resolve({}) },
+    );
+    await expectError(res, 400, "VALIDATION_ERROR", /contains a NUL character/);
+    await expect(db.claim.findFirst({ where: { statement: "x\u0000" } })).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
+    await expect(db.claim.update({ where: { id: claimId }, data: { claimant: "nul\u0000" } })).rejects.toMatchObject({
+      code: "VALIDATION_ERROR",
+      message: expect.stringMatching(/^claimant: contains a NUL character/),
+    });
   });
 
   it("answers 400 for a body that is not UTF-8", async () => {
