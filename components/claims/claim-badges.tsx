@@ -1,9 +1,10 @@
+import { CLAIM_STATUS_LABEL, type WorkflowStatus } from "@/lib/workflow/claim-workflow";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ApiScaleVerdict } from "@/lib/schemas/claim";
 import { cn } from "@/lib/utils";
 
-export const STATUS_LABELS = { DRAFT: "Draft", IN_REVIEW: "In review", APPROVED: "Approved", PUBLISHED: "Published" } as const;
-export type ClaimStatusValue = keyof typeof STATUS_LABELS;
+export const STATUS_LABELS = CLAIM_STATUS_LABEL;
+export type ClaimStatusValue = WorkflowStatus;
 
 const STATUS_STYLES: Record<ClaimStatusValue, string> = {
   DRAFT: "border-slate-300 bg-white text-slate-700",

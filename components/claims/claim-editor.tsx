@@ -11,6 +11,8 @@ import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import { CLAIM_LIMITS, type ApiClaim } from "@/lib/schemas/claim";
 import { api, ApiError } from "./api-client";
 import { ClaimHistory } from "./claim-history";
+import { listWords, missingForApproval, selfApprovalForbidden } from "@/lib/workflow/claim-workflow";
+import { ReviewReason } from "@/components/workflow/review-reason";
 import { fieldsOf, htmlToText, type ClaimField, type ClaimFields, type PanelContext } from "./claim-types";
 import { CommentsPanel } from "./comments-panel";
 import { ConflictDialog, type ConflictState } from "./conflict-dialog";
@@ -54,11 +56,7 @@ function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => vo
 }
 
 function missingParts(f: ClaimFields, sourceCount: number): string[] {
-  const missing: string[] = [];
-  if (!f.verdict) missing.push("a verdict");
-  if (!htmlToText(f.rationale)) missing.push("a rationale");
-  if (sourceCount < 1) missing.push("at least one source");
-  return missing;
+  return missingForApproval({ verdictKey: f.verdict, hasRationale: Boolean(htmlToText(f.rationale)), sourceCount });
 }
 
 /**
@@ -191,7 +189,7 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
 
   const readOnly = !ctx.canEdit;
   const missing = missingParts(draft, base.sources.length);
-  const selfApproval = ctx.requireIndependentApproval && base.author.id === ctx.currentUser.id;
+  const selfApproval = selfApprovalForbidden(ctx.requireIndependentApproval, base.author.id, ctx.currentUser.id);
   const verdict = ctx.scale.verdicts.find((v) => v.key === draft.verdict);
   const ids = `claim-${base.id}`;
 
@@ -228,8 +226,9 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
               <SaveIndicator state={save} onRetry={() => void send()} />
             </div>
           </div>
+          {base.status === "IN_REVIEW" && base.reviewReason && <ReviewReason reason={base.reviewReason} />}
           {(base.status === "DRAFT" || base.status === "IN_REVIEW") && missing.length > 0 && (
-            <p className="text-xs text-muted-foreground">Approval needs {missing.join(", ").replace(/, ([^,]*)$/, " and $1")}.</p>
+            <p className="text-xs text-muted-foreground">Approval needs {listWords(missing)}.</p>
           )}
           {selfApproval && base.status === "IN_REVIEW" && <p className="text-xs text-muted-foreground">This workspace requires a colleague to approve claims you wrote.</p>}
           {base.approvedBy && (base.status === "APPROVED" || base.status === "PUBLISHED") && (

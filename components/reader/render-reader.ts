@@ -4,6 +4,7 @@ import { buildClaimReviews, jsonLdScriptContent } from "@/lib/exporting/claimrev
 import { summarizeVerdicts, type ReportSummary } from "@/lib/exporting/summary";
 import { humanDate, STANCE_LABELS } from "@/lib/exporting/text";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
+import { approvalRuleLine } from "@/lib/workflow/claim-workflow";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- until the reader renderer moves into lib/reader (issue 10)
 import { sanitizeRichText } from "@/lib/server/claims/sanitize";
@@ -217,6 +218,7 @@ ${siteBar(bundle, true)}
 <p class="meta">Fact-checked by <strong>${bundle.organization.name}</strong>${
     article.firstPublishedAt ? html` · Published <time datetime="${article.firstPublishedAt}">${humanDate(article.firstPublishedAt)}</time>` : ""
   }</p>
+${bundle.organization.requireIndependentApproval === undefined ? "" : html`<p class="meta methodology">${approvalRuleLine(bundle.organization.requireIndependentApproval)}</p>`}
 <p class="meta">Original article${original ? ` ${original}` : ""}${source ? html` · <a href="${source}" rel="noopener noreferrer nofollow">Read the original</a>` : ""}</p>
 ${updated ? html`<a class="updated" href="#corrections">Updated <time datetime="${article.lastPublishedAt!}">${humanDate(article.lastPublishedAt)}</time></a>` : ""}
 <section class="summary" aria-labelledby="summary-h">

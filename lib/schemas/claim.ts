@@ -181,6 +181,8 @@ export interface ApiClaim {
   sources: ApiSource[];
   /** Internal fields: absent for readers. */
   assignee?: ApiPerson | null;
+  /** Why the claim is (back) in review, e.g. "Verdict changed after approval — needs review again". */
+  reviewReason?: string | null;
   commentCount?: number;
   openThreadCount?: number;
   /** How the claim survived the latest text revision (internal). */

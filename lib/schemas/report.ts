@@ -90,6 +90,8 @@ export interface ReportArticle {
 export interface ReportOrganization {
   name: string;
   url: string | null;
+  /** The approval rule in force when this was published (absent in older snapshots). */
+  requireIndependentApproval?: boolean;
 }
 
 export interface ReportCorrection {

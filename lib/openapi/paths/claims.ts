@@ -64,6 +64,10 @@ const claimSchema = registry.register(
     deletedAt: z.string().nullable(),
     sources: z.array(sourceSchema),
     assignee: person.nullable().optional().openapi({ description: "Editors and admins only" }),
+    reviewReason: z.string().nullable().optional().openapi({
+      description: "Editors and admins only: why the claim is back in review (an approved part changed after approval)",
+      example: "Verdict changed after approval — needs review again",
+    }),
     commentCount: z.number().int().optional(),
     openThreadCount: z.number().int().optional(),
     anchor: z

@@ -97,6 +97,7 @@ export function toApiClaim(row: ClaimRow, opts: { internal: boolean; openThreadC
   };
   if (opts.internal) {
     claim.assignee = row.assignee;
+    claim.reviewReason = row.reviewReason;
     claim.commentCount = row._count.comments;
     if (opts.openThreadCount !== undefined) claim.openThreadCount = opts.openThreadCount;
     claim.anchor = {

@@ -2,13 +2,15 @@ import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
+import { changedApprovalParts, isApprovedStatus, SELF_APPROVAL_MESSAGE, selfApprovalForbidden } from "@/lib/workflow/claim-workflow";
 import { claimPatchFieldsSchema, type ApiClaim, type ClaimPatch } from "@/lib/schemas/claim";
 import type { ClaimStatus } from "@/lib/schemas/enums";
 import { changedFields, recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "./claim-access";
 import { claimSnapshot, loadClaimRow, toApiClaim, type ClaimRow } from "./claim-shape";
 import { assertAssignee, assertVerdictKey } from "./claim-validation";
-import { assertApprovable, assertStillApprovable, assertTransition } from "./claim-workflow";
+import { approvalHash, approvedContentOf, reopenData } from "./approval";
+import { assertApprovable, assertTransition } from "./claim-workflow";
 import { sanitizeOptionalText, sanitizePlainText, sanitizeRichText } from "./sanitize";
 
 /** 409 carrying the claim as it is now, so the client can show both versions. */
@@ -33,7 +35,8 @@ export async function bumpClaimVersion(tx: Tx, claimId: string, version: number,
   if (count === 0) throw await claimConflict(tx, claimId);
 }
 
-function actionFor(from: ClaimStatus, to: ClaimStatus): string {
+function actionFor(from: ClaimStatus, to: ClaimStatus, reopened: boolean): string {
+  if (reopened) return "claim.reopen";
   if (from === to) return "claim.update";
   if (to === "IN_REVIEW" && from === "DRAFT") return "claim.submit";
   if (to === "APPROVED") return "claim.approve";
@@ -89,23 +92,33 @@ export async function updateClaim({
     const extra: Record<string, unknown> = {};
     const to = patch.status ?? from;
     const sourceCount = row.sources.length;
+    let reopened = false;
     if (to !== from) {
       assertTransition(from, to);
       if (to === "APPROVED") {
         assertApprovable({ ...next, sourceCount });
         const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { requireIndependentApproval: true } });
-        if (workspace.requireIndependentApproval && row.createdById === actor.userId) {
-          throw forbidden("This workspace requires approval by someone other than the claim's author. Ask a colleague to approve it.");
-        }
+        if (selfApprovalForbidden(workspace.requireIndependentApproval, row.createdById, actor.userId)) throw forbidden(SELF_APPROVAL_MESSAGE);
         extra.approvedById = actor.userId;
         extra.approvedAt = new Date();
-      } else if (from === "APPROVED" || from === "PUBLISHED") {
+        extra.approvedHash = approvalHash(approvedContentOf({ ...row, ...next }));
+        extra.reviewReason = null;
+      } else if (isApprovedStatus(from)) {
         extra.approvedById = null;
         extra.approvedAt = null;
+        extra.approvedHash = null;
+        extra.reviewReason = null;
       }
       next.status = to;
-    } else {
-      assertStillApprovable(from, { ...next, sourceCount });
+    } else if (isApprovedStatus(from)) {
+      // An approval covers exactly what was approved: a changed part sends it back to review.
+      const parts = changedApprovalParts(approvedContentOf(row), approvedContentOf({ ...row, ...next }));
+      if (parts.length) {
+        const data = reopenData(parts);
+        Object.assign(extra, data);
+        next.status = "IN_REVIEW";
+        reopened = true;
+      }
     }
 
     const before = claimSnapshot(row);
@@ -121,10 +134,10 @@ export async function updateClaim({
       entityId: claimId,
       claimId,
       articleId: row.articleId,
-      action: actionFor(from, to),
+      action: actionFor(from, next.status, reopened),
       fields,
       before: pick(before, fields),
-      after: pick(after, fields),
+      after: reopened ? { ...pick(after, fields), reviewReason: extra.reviewReason } : pick(after, fields),
     });
     const updated = (await loadClaimRow(tx, { id: claimId })) as ClaimRow;
     return toApiClaim(updated, { internal: true });

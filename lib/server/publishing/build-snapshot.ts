@@ -131,7 +131,11 @@ export async function buildSnapshot(tx: Tx, { articleId, scope, now = new Date()
       // Archived verdicts stay out of the legend unless a claim still carries one.
       verdicts: verdicts.filter((v) => !archivedKeys.has(v.key) || reportClaims.some((c) => c.verdict?.key === v.key)),
     },
-    organization: { name: article.workspace.organizationName, url: article.workspace.organizationUrl },
+    organization: {
+      name: article.workspace.organizationName,
+      url: article.workspace.organizationUrl,
+      requireIndependentApproval: article.workspace.requireIndependentApproval,
+    },
     corrections: [],
     generatedAt: now.toISOString(),
   };

@@ -6,6 +6,7 @@ import { createSourceSchema, type ApiSource, type CreateSourceInput } from "@/li
 import { recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "@/lib/server/claims/claim-access";
 import { toApiSource } from "@/lib/server/claims/claim-shape";
+import { reopenAfterChange } from "@/lib/server/claims/approval";
 import { bumpClaimVersion } from "@/lib/server/claims/update-claim";
 import { sourceData, sourceSnapshot } from "./source-fields";
 import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
@@ -40,6 +41,7 @@ export async function addSource({
       fields: Object.keys(after).filter((k) => after[k] !== null),
       after,
     });
+    await reopenAfterChange(tx, row, actor, ["sources"]);
     return { ...toApiSource(source), claimVersion: row.version + 1 };
   });
 }

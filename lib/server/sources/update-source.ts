@@ -6,6 +6,7 @@ import { updateSourceSchema, type ApiSource, type UpdateSourceInput } from "@/li
 import { changedFields, recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "@/lib/server/claims/claim-access";
 import { readableClaimWhere, toApiSource } from "@/lib/server/claims/claim-shape";
+import { reopenAfterChange } from "@/lib/server/claims/approval";
 import { bumpClaimVersion } from "@/lib/server/claims/update-claim";
 import { requireActor } from "@/lib/server/access";
 import { sourceData, sourceSnapshot } from "./source-fields";
@@ -42,6 +43,8 @@ export async function updateSource({
       before: Object.fromEntries(fields.map((f) => [f, before[f]])),
       after: Object.fromEntries(fields.map((f) => [f, after[f]])),
     });
+    // accessedOn is bookkeeping, not part of what was approved.
+    if (fields.some((f) => f !== "accessedOn")) await reopenAfterChange(tx, row, actor, ["sources"]);
     return { ...toApiSource(updated), claimVersion: row.version + 1 };
   });
 }
