@@ -32,27 +32,58 @@ function renderMarks(html: string, marks: DocMark[] | undefined): string {
   return out;
 }
 
+/**
+ * The highlight boundaries in order and, for each segment between two boundaries, the ids that
+ * cover it (in start order; undefined when none). One sweep: linear in the highlights plus the
+ * overlap depth, so 5,000 claims render as fast as their text.
+ */
+function highlightSegments(sorted: HtmlHighlightRange[]): { points: number[]; ids: (string[] | undefined)[] } {
+  const points = [...new Set(sorted.flatMap((h) => [h.start, h.end]))].sort((a, b) => a - b);
+  const ids: (string[] | undefined)[] = [];
+  let active: HtmlHighlightRange[] = [];
+  let next = 0;
+  for (let k = 0; k < points.length; k++) {
+    const p = points[k];
+    active = active.filter((h) => h.end > p);
+    while (next < sorted.length && sorted[next].start <= p) active.push(sorted[next++]);
+    ids.push(active.length ? active.map((h) => h.id) : undefined);
+  }
+  return { points, ids };
+}
+
+/** Index of the first element greater than `value` in an ascending array. */
+function upperBound(values: number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function renderDocumentHtml(doc: DocNode, options: RenderHtmlOptions = {}): string {
   const highlights = [...(options.highlights ?? [])].filter((h) => h.end > h.start).sort((a, b) => a.start - b.start || a.end - b.end);
   const wrap = options.wrapHighlight ?? ((html, ids) => `<mark data-claim-ids="${escapeHtml(ids.join(" "))}">${html}</mark>`);
   let offset = 0;
   let firstBlock = true;
 
+  const segments = highlightSegments(highlights);
   const renderText = (text: string, start: number): string => {
-    if (highlights.length === 0) return escapeHtml(text);
+    if (segments.points.length === 0) return escapeHtml(text);
     const end = start + text.length;
-    const cuts = new Set<number>([start, end]);
-    for (const h of highlights) {
-      if (h.start > start && h.start < end) cuts.add(h.start);
-      if (h.end > start && h.end < end) cuts.add(h.end);
-    }
-    const points = [...cuts].sort((a, b) => a - b);
     let html = "";
-    for (let i = 0; i < points.length - 1; i++) {
-      const [a, b] = [points[i], points[i + 1]];
-      const piece = escapeHtml(text.slice(a - start, b - start));
-      const ids = highlights.filter((h) => h.start <= a && h.end >= b).map((h) => h.id);
-      html += ids.length ? wrap(piece, ids) : piece;
+    let at = start;
+    // Segment k covers [points[k], points[k+1]); find the first boundary after `start`.
+    let k = upperBound(segments.points, start) - 1;
+    while (at < end) {
+      const next = k + 1 < segments.points.length ? Math.min(end, segments.points[k + 1]) : end;
+      const piece = escapeHtml(text.slice(at - start, next - start));
+      const ids = k >= 0 ? segments.ids[k] : undefined;
+      html += ids ? wrap(piece, ids) : piece;
+      at = next;
+      k++;
     }
     return html;
   };

@@ -32,7 +32,7 @@ import { getMe } from "@/lib/server/users/get-me";
 import { reactivateUser } from "@/lib/server/users/reactivate-user";
 import { getWorkspaceSettings } from "@/lib/server/workspaces/get-workspace-settings";
 import { updateWorkspaceSettings } from "@/lib/server/workspaces/update-workspace";
-import { createArticleRow, createWorkspaceWithMembers } from "./factories";
+import { createArticleRow, createWorkspaceWithMembers, recordPublication } from "./factories";
 
 // Every service, called by each kind of caller. Expectations follow the issue: anonymous →
 // UNAUTHORIZED; a member of another workspace → NOT_FOUND (existence does not leak); a reader
@@ -71,6 +71,7 @@ async function fixture() {
   await db.source.createMany({
     data: [draftClaim, publishedClaim].map((c) => ({ claimId: c.id, url: "https://en.wikipedia.org/wiki/Annexation_of_Crimea", stance: "SUPPORTS", createdById: users.editor.id })),
   });
+  await recordPublication(published.id, users.editor.id);
   const invitation = await inviteUser({ actor: actors.admin, workspaceId: workspace.id, input: { email: `pending-${draft.id}@example.test`, role: "READER" } });
   const adminToken = await createApiToken({ actor: actors.admin, input: { name: "admin's" } });
   await db.user.update({ where: { id: users.editor2.id }, data: { active: false } });

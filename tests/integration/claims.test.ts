@@ -15,7 +15,7 @@ import { getScale } from "@/lib/server/scale/get-scale";
 import { addSource } from "@/lib/server/sources/add-source";
 import { removeSource } from "@/lib/server/sources/remove-source";
 import { updateSource } from "@/lib/server/sources/update-source";
-import { createArticleRow, createWorkspaceWithMembers, paragraphsDoc } from "./factories";
+import { createArticleRow, createWorkspaceWithMembers, paragraphsDoc, recordPublication } from "./factories";
 
 const TEXT = ["Russia annexed Crimea from Ukraine in 2014.", "The war has been running low. The war has been costly."];
 const CANONICAL = TEXT.join("\n\n");
@@ -120,6 +120,7 @@ describe("authorization", () => {
     await expect(getClaim({ actor: s.actors.reader, claimId: claim.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await listClaims({ actor: s.actors.reader, articleId: s.article.id })).toEqual([]);
     await db.claim.update({ where: { id: claim.id }, data: { status: "PUBLISHED" } });
+    await recordPublication(s.article.id, s.users.editor.id);
     const seen = await listClaims({ actor: s.actors.reader, articleId: s.article.id });
     expect(seen.map((c) => c.id)).toEqual([claim.id]);
     expect(seen[0]).not.toHaveProperty("assignee");

@@ -6,6 +6,7 @@ import { createWorkspaceTx } from "@/lib/server/workspaces/create-workspace";
 import { canonicalText } from "@/lib/document/canonical-text";
 import type { DocNode } from "@/lib/document/types";
 import { createHash } from "node:crypto";
+import { buildSnapshot } from "@/lib/server/publishing/build-snapshot";
 
 // Seed factories for integration tests: every test builds the data it needs.
 
@@ -91,4 +92,14 @@ export async function createArticleRow(opts: {
       updatedById: opts.createdById,
     },
   });
+}
+
+/**
+ * The publication snapshot of an article whose rows were set to PUBLISHED directly (bypassing
+ * publishArticle): readers get claims from the latest snapshot, never the live rows.
+ */
+export async function recordPublication(articleId: string, publishedById: string) {
+  const snapshot = await buildSnapshot(db, { articleId, scope: "published" });
+  const last = await db.publication.findFirst({ where: { articleId }, orderBy: { number: "desc" } });
+  return db.publication.create({ data: { articleId, number: (last?.number ?? 0) + 1, snapshot: JSON.stringify(snapshot), publishedById } });
 }

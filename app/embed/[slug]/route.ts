@@ -1,19 +1,20 @@
 import type { NextRequest } from "next/server";
-import { renderEmbedPage, renderStatusPage } from "@/components/reader/render-reader";
+import { renderStatusPage } from "@/lib/reader/render-reader";
 import { isAppError } from "@/lib/errors";
-import { getPublishedArticle, type WithdrawnDetails } from "@/lib/server/publishing/get-published-article";
-import { htmlResponse } from "@/lib/server/publishing/html-response";
+import { getPublishedPage } from "@/lib/server/publishing/cached-page";
+import type { WithdrawnDetails } from "@/lib/server/publishing/get-published-article";
+import { cachedHtmlResponse, htmlResponse } from "@/lib/server/publishing/html-response";
 
 // Compact, frameable view of a public fact-check for newsrooms' own sites:
 // <iframe src="https://<host>/embed/<slug>" ...>. Anonymous on purpose: a members-only
 // article is never embeddable (404 here, whoever asks).
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: NextRequest, ctx: { params: Promise<{ slug: string }> }): Promise<Response> {
+export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await ctx.params;
   try {
-    const published = await getPublishedArticle({ actor: null, slug });
-    return htmlResponse(renderEmbedPage(published.bundle), { frameable: true, cacheable: true });
+    const { page } = await getPublishedPage({ actor: null, slug, variant: "embed" });
+    return cachedHtmlResponse(req, page, { frameable: true, shared: true });
   } catch (e) {
     if (isAppError(e) && e.code === "GONE") {
       const details = e.details as WithdrawnDetails;

@@ -1,9 +1,10 @@
 import type { NextRequest } from "next/server";
-import { renderReaderPage, renderStatusPage } from "@/components/reader/render-reader";
+import { renderStatusPage } from "@/lib/reader/render-reader";
 import { actorFromRequest } from "@/lib/http/api-route";
 import { isAppError } from "@/lib/errors";
-import { getPublishedArticle, type WithdrawnDetails } from "@/lib/server/publishing/get-published-article";
-import { htmlResponse } from "@/lib/server/publishing/html-response";
+import { getPublishedPage } from "@/lib/server/publishing/cached-page";
+import type { WithdrawnDetails } from "@/lib/server/publishing/get-published-article";
+import { cachedHtmlResponse, htmlResponse } from "@/lib/server/publishing/html-response";
 
 // The published reader view, /r/<slug>. A route handler rather than a page so that it can
 // answer 410 for a withdrawn fact-check (a Next page can only produce 200/404/redirects) and
@@ -15,9 +16,9 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: strin
   const { slug } = await ctx.params;
   try {
     const actor = await actorFromRequest(req).catch(() => null);
-    const published = await getPublishedArticle({ actor, slug });
-    const membersOnly = published.visibility === "MEMBERS";
-    return htmlResponse(renderReaderPage(published.bundle, { membersOnly }), { cacheable: !membersOnly && !actor });
+    // Rendered once per publication (PageCache), with an ETag: unchanged pages answer 304.
+    const { page, head } = await getPublishedPage({ actor, slug, variant: "reader" });
+    return cachedHtmlResponse(req, page, { shared: head.visibility === "PUBLIC" && !actor });
   } catch (e) {
     if (isAppError(e) && e.code === "UNAUTHORIZED") {
       const target = new URL(`/sign-in?callbackUrl=${encodeURIComponent(`/r/${slug}`)}`, req.nextUrl.origin);

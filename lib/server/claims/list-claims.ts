@@ -4,13 +4,15 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { ApiClaim, ClaimFilters } from "@/lib/schemas/claim";
 import { canEdit } from "@/lib/schemas/enums";
+import { asPublished, latestPublishedClaims } from "@/lib/server/publishing/published-claims";
 import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
 import { claimInclude, readableClaimWhere, toApiClaim } from "./claim-shape";
 
 /**
  * An article's claims in document order (start, then end). Filters: verdict (a key, or
  * "none" for unrated), status, assignee (a user id, "me" or "none"). Readers get the
- * published claims of published articles only, without internal fields.
+ * published claims of published articles only, as published (latest publication snapshot, not
+ * the live rows), without internal fields.
  */
 export async function listClaims({
   actor: maybeActor,
@@ -28,12 +30,26 @@ export async function listClaims({
   const internal = canEdit(role);
 
   const where: Record<string, unknown> = { articleId, ...readableClaimWhere(actor) };
-  if (filters.verdict) where.verdictKey = filters.verdict === "none" ? null : filters.verdict;
+  // Readers filter on the published verdict (below), not on the live one.
+  if (filters.verdict && internal) where.verdictKey = filters.verdict === "none" ? null : filters.verdict;
   if (filters.status) where.status = filters.status;
   if (filters.assignee && internal) {
     where.assigneeId = filters.assignee === "none" ? null : filters.assignee === "me" ? actor.userId : filters.assignee;
   }
   const rows = await db.claim.findMany({ where, include: claimInclude, orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }] });
+
+  if (!internal) {
+    const published = await latestPublishedClaims(articleId);
+    const out: ApiClaim[] = [];
+    for (const r of rows) {
+      const p = published?.get(r.id);
+      if (!p) continue;
+      const claim = asPublished(toApiClaim(r, { internal: false }), p);
+      if (filters.verdict && claim.verdict !== (filters.verdict === "none" ? null : filters.verdict)) continue;
+      out.push(claim);
+    }
+    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
 
   let openThreads = new Map<string, number>();
   if (internal && rows.length) {

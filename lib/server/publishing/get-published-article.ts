@@ -26,12 +26,20 @@ export function withdrawnMessage(d: Pick<WithdrawnDetails, "withdrawnAt" | "reas
   return `This fact-check was withdrawn on ${date}: ${d.reason}`;
 }
 
+export interface PublishedHead {
+  articleId: string;
+  /** Id and number of the latest publication: what a cached page is keyed by. */
+  publicationId: string;
+  publicationNumber: number;
+  visibility: Visibility;
+}
+
 /**
- * What readers get at /r/<slug>: the latest publication snapshot, never the live claims.
+ * Who may read /r/<slug> and which publication they get, without loading any snapshot.
  * PUBLIC: anyone. MEMBERS: signed-in members of the workspace; signed out is UNAUTHORIZED
  * (the page sends them to sign in), anyone else NOT_FOUND. Withdrawn: GONE with the reason.
  */
-export async function getPublishedArticle({ actor, slug }: { actor: MaybeActor; slug: string }): Promise<PublishedArticle> {
+export async function resolvePublishedArticle({ actor, slug }: { actor: MaybeActor; slug: string }): Promise<PublishedHead> {
   const article = await db.article.findFirst({
     where: { slug, deletedAt: null, status: { in: ["PUBLISHED", "WITHDRAWN"] } },
     select: {
@@ -40,13 +48,12 @@ export async function getPublishedArticle({ actor, slug }: { actor: MaybeActor; 
       status: true,
       visibility: true,
       workspaceId: true,
-      firstPublishedAt: true,
       withdrawnAt: true,
       withdrawnReason: true,
-      publications: { orderBy: { number: "asc" }, select: { number: true, snapshot: true, reason: true, changes: true, createdAt: true } },
+      publications: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } },
     },
   });
-  const latest = article?.publications.at(-1);
+  const latest = article?.publications[0];
   if (!article || !latest) throw notFound("Fact-check");
 
   if (article.visibility === "MEMBERS") {
@@ -63,13 +70,26 @@ export async function getPublishedArticle({ actor, slug }: { actor: MaybeActor; 
     };
     throw new AppError("GONE", withdrawnMessage(details), details);
   }
+  return { articleId: article.id, publicationId: latest.id, publicationNumber: latest.number, visibility: article.visibility as Visibility };
+}
 
+/** The latest publication snapshot (never the live claims) with the corrections log. */
+export async function loadPublishedBundle(head: PublishedHead): Promise<ReportBundle> {
+  const article = await db.article.findUniqueOrThrow({
+    where: { id: head.articleId },
+    select: {
+      firstPublishedAt: true,
+      publications: { orderBy: { number: "asc" }, select: { id: true, number: true, reason: true, changes: true, createdAt: true } },
+    },
+  });
+  const latestMeta = article.publications.find((p) => p.id === head.publicationId) ?? article.publications.at(-1)!;
+  const latest = await db.publication.findUniqueOrThrow({ where: { id: latestMeta.id }, select: { snapshot: true } });
   const snapshot = JSON.parse(latest.snapshot) as ReportBundle;
   const corrections: ReportCorrection[] = article.publications
-    .filter((p) => p.number >= 2)
+    .filter((p) => p.number >= 2 && p.number <= latestMeta.number)
     .map((p) => ({ number: p.number, reason: p.reason ?? "", changes: JSON.parse(p.changes) as string[], createdAt: p.createdAt.toISOString() }))
     .reverse();
-  const bundle: ReportBundle = {
+  return {
     ...snapshot,
     scope: "published",
     article: {
@@ -77,9 +97,15 @@ export async function getPublishedArticle({ actor, slug }: { actor: MaybeActor; 
       status: "PUBLISHED",
       readerUrl: readerUrlFor(snapshot.article.slug),
       firstPublishedAt: (article.firstPublishedAt ?? article.publications[0].createdAt).toISOString(),
-      lastPublishedAt: latest.createdAt.toISOString(),
+      lastPublishedAt: latestMeta.createdAt.toISOString(),
     },
     corrections,
   };
-  return { bundle, visibility: article.visibility as Visibility, publicationNumber: latest.number };
+}
+
+/** What readers get at /r/<slug> (see resolvePublishedArticle for who may read it). */
+export async function getPublishedArticle({ actor, slug }: { actor: MaybeActor; slug: string }): Promise<PublishedArticle> {
+  const head = await resolvePublishedArticle({ actor, slug });
+  const bundle = await loadPublishedBundle(head);
+  return { bundle, visibility: head.visibility, publicationNumber: head.publicationNumber };
 }

@@ -1,6 +1,6 @@
 import "server-only";
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- until the reader renderer moves into lib/reader (issue 10)
-import type { RenderedPage } from "@/components/reader/render-reader";
+import type { RenderedPage } from "@/lib/reader/render-reader";
+import type { CachedPage } from "./cached-page";
 import { readerCsp } from "./reader-csp";
 
 /** A rendered reader/embed/status page as a Response with its strict CSP. */
@@ -15,4 +15,28 @@ export function htmlResponse(page: RenderedPage, opts: { status?: number; framea
       ...(opts.frameable ? {} : { "X-Frame-Options": "DENY" }),
     },
   });
+}
+
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((t) => {
+    const tag = t.trim();
+    return tag === "*" || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+/**
+ * A cached published page with its ETag: 304 without a body when the client's copy is current.
+ * Caches may keep it but must revalidate (no-cache), so a withdrawal or correction shows at once.
+ */
+export function cachedHtmlResponse(req: Request, page: CachedPage, opts: { frameable?: boolean; shared: boolean }): Response {
+  const headers: Record<string, string> = {
+    "Content-Security-Policy": page.csp,
+    "Cache-Control": opts.shared ? "public, no-cache" : "private, no-cache",
+    ETag: page.etag,
+    "X-Content-Type-Options": "nosniff",
+    ...(opts.frameable ? {} : { "X-Frame-Options": "DENY" }),
+  };
+  if (matches(req.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
+  return new Response(page.html, { status: 200, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
 }

@@ -8,6 +8,7 @@ import type { Visibility } from "@/lib/schemas/enums";
 import type { PublishResult } from "@/lib/schemas/publication";
 import type { ReportBundle } from "@/lib/schemas/report";
 import { buildSnapshot, readerUrlFor } from "./build-snapshot";
+import { dropCachedPages } from "./cached-page";
 import { diffSnapshots } from "./diff-snapshots";
 
 export interface PublishArticleInput {
@@ -51,6 +52,7 @@ export async function publishArticle({ actor: maybeActor, articleId, visibility,
       if (changes.length === 0) {
         if (nextVisibility !== article.visibility) {
           await tx.article.update({ where: { id: article.id }, data: { visibility: nextVisibility, updatedById: actor.userId, version: { increment: 1 } } });
+          await dropCachedPages(tx, article.id);
           await recordAudit(tx, {
             workspaceId: article.workspaceId,
             actorId: actor.userId,
@@ -117,6 +119,7 @@ export async function publishArticle({ actor: maybeActor, articleId, visibility,
       data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
     });
 
+    await dropCachedPages(tx, article.id);
     await tx.article.update({
       where: { id: article.id },
       data: {

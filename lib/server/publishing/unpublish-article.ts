@@ -1,4 +1,5 @@
 import "server-only";
+import { dropCachedPages } from "./cached-page";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -31,6 +32,7 @@ export async function unpublishArticle({ actor: maybeActor, articleId, reason }:
         article.status === "WITHDRAWN" ? "This fact-check is already withdrawn." : "This article is not published, so there is nothing to withdraw.",
       );
     }
+    await dropCachedPages(tx, article.id);
     await tx.article.update({
       where: { id: article.id },
       data: { status: "WITHDRAWN", withdrawnAt: now, withdrawnReason: why, updatedById: actor.userId, version: { increment: 1 } },

@@ -1,13 +1,12 @@
 import { renderDocumentHtml, type HtmlHighlightRange } from "@/lib/document/render-html";
 import { safeUrl } from "@/lib/document/escape";
 import { buildClaimReviews, jsonLdScriptContent } from "@/lib/exporting/claimreview";
+import { sanitizeRationale } from "@/lib/exporting/html";
 import { summarizeVerdicts, type ReportSummary } from "@/lib/exporting/summary";
 import { humanDate, STANCE_LABELS } from "@/lib/exporting/text";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import { approvalRuleLine } from "@/lib/workflow/claim-workflow";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- until the reader renderer moves into lib/reader (issue 10)
-import { sanitizeRichText } from "@/lib/server/claims/sanitize";
 import { html, trustedHtml, type SafeHtml } from "./html";
 import { readerScriptSource } from "./reader-script";
 import { READER_CSS } from "./reader-styles";
@@ -132,14 +131,19 @@ function highlightedText(bundle: ReportBundle, numbers: Map<string, number>): st
   for (const m of body.matchAll(/<mark [^>]*data-claims="([^"]*)"[^>]*>[\s\S]*?<\/mark>/g)) {
     for (const id of m[1].split(" ")) lastEnd.set(id, m.index + m[0].length);
   }
-  const inserts = [...lastEnd].sort((a, b) => b[1] - a[1] || (numbers.get(b[0]) ?? 0) - (numbers.get(a[0]) ?? 0));
-  let out = body;
+  // One pass, in document order (a splice per claim was quadratic in text × claims).
+  const inserts = [...lastEnd].sort((a, b) => a[1] - b[1] || (numbers.get(a[0]) ?? 0) - (numbers.get(b[0]) ?? 0));
+  const parts: string[] = [];
+  let from = 0;
   for (const [id, at] of inserts) {
     const claim = byId.get(id);
     if (!claim) continue;
-    const ref = html`<a class="fm-ref" href="#claim-${id}" data-claim="${id}"><span class="sr-only">Claim </span>${numbers.get(id) ?? ""}<span class="fm-ref-v"> ${claim.verdict?.label ?? "Not rated"}</span></a>`;
-    out = out.slice(0, at) + ref.value + out.slice(at);
+    parts.push(body.slice(from, at));
+    from = at;
+    parts.push(html`<a class="fm-ref" href="#claim-${id}" data-claim="${id}"><span class="sr-only">Claim </span>${numbers.get(id) ?? ""}<span class="fm-ref-v"> ${claim.verdict?.label ?? "Not rated"}</span></a>`.value);
   }
+  parts.push(body.slice(from));
+  const out = parts.join("");
   return out;
 }
 
@@ -169,7 +173,7 @@ function claimCard(claim: ReportClaim, n: number, anchored: boolean): SafeHtml {
 <h3 id="claim-${claim.id}-title">${claim.statement || claim.exact}</h3>
 ${claim.claimant ? html`<p class="fm-claimant">Claimed by <strong>${claim.claimant}</strong></p>` : ""}
 ${claim.statement && claim.statement.trim() !== claim.exact.trim() ? html`<blockquote class="fm-quote">“${claim.exact}”</blockquote>` : ""}
-${claim.rationale ? html`<div class="fm-rationale">${trustedHtml(sanitizeRichText(claim.rationale))}</div>` : ""}
+${claim.rationale ? html`<div class="fm-rationale">${trustedHtml(sanitizeRationale(claim.rationale))}</div>` : ""}
 ${claim.sources.length ? html`<h4>Sources</h4><ul class="fm-sources">${claim.sources.map(sourceItem)}</ul>` : ""}
 <p class="fm-reviewed">${sentence.charAt(0).toUpperCase() + sentence.slice(1)}</p>
 ${anchored ? html`<a class="fm-back" href="#mark-${claim.id}">Show in the text</a>` : ""}

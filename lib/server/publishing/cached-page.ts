@@ -1,0 +1,63 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { MaybeActor } from "@/lib/auth/actor";
+import { db, type Tx } from "@/lib/db";
+import { renderEmbedPage, renderReaderPage } from "@/lib/reader/render-reader";
+import { loadPublishedBundle, resolvePublishedArticle, type PublishedHead } from "./get-published-article";
+import { readerCsp } from "./reader-csp";
+
+// The reader (/r/<slug>) and embed pages never change until the next publication, so each is
+// rendered once per publication and kept in the PageCache table (shared by every app server),
+// keyed by variant, article, publication and visibility. Access and withdrawal are checked on
+// every request before the cache is read; publishing or withdrawing drops the article's rows.
+
+/** Bump when the renderer's output changes, so pages rendered by an older build are not served. */
+const RENDER_VERSION = 1;
+
+export type PageVariant = "reader" | "embed";
+
+export interface CachedPage {
+  html: string;
+  csp: string;
+  /** Strong validator of the html and its CSP. */
+  etag: string;
+}
+
+function cacheKey(variant: PageVariant, head: PublishedHead): string {
+  return `${variant}:${head.articleId}:${head.publicationId}:${head.visibility}:v${RENDER_VERSION}`;
+}
+
+function render(variant: PageVariant, head: PublishedHead, bundle: Awaited<ReturnType<typeof loadPublishedBundle>>): CachedPage {
+  const page = variant === "reader" ? renderReaderPage(bundle, { membersOnly: head.visibility === "MEMBERS" }) : renderEmbedPage(bundle);
+  const csp = readerCsp({ scripts: page.scripts, styles: page.styles, frameable: variant === "embed" });
+  const etag = `"${createHash("sha256").update(csp).update("\n").update(page.html).digest("base64url").slice(0, 32)}"`;
+  return { html: page.html, csp, etag };
+}
+
+/** The published page for this reader: access checked, then the cached rendering (or a fresh one, stored). */
+export async function getPublishedPage({ actor, slug, variant }: { actor: MaybeActor; slug: string; variant: PageVariant }): Promise<{ page: CachedPage; head: PublishedHead }> {
+  const head = await resolvePublishedArticle({ actor, slug });
+  const key = cacheKey(variant, head);
+  const hit = await db.pageCache.findUnique({ where: { key } });
+  if (hit) {
+    const cut = hit.body.indexOf("\n");
+    return { head, page: { csp: hit.body.slice(0, cut), html: hit.body.slice(cut + 1), etag: hit.etag } };
+  }
+  const page = render(variant, head, await loadPublishedBundle(head));
+  // The CSP has no newline: the body is "<csp>\n<html>". A concurrent request may have stored it first.
+  await db.pageCache
+    .create({ data: { key, etag: page.etag, contentType: "text/html; charset=utf-8", body: `${page.csp}\n${page.html}` } })
+    .catch(() => undefined);
+  return { head, page };
+}
+
+/** A fresh rendering, bypassing the cache (tests compare it with the cached one). */
+export async function renderPublishedPageFresh({ actor, slug, variant }: { actor: MaybeActor; slug: string; variant: PageVariant }): Promise<CachedPage> {
+  const head = await resolvePublishedArticle({ actor, slug });
+  return render(variant, head, await loadPublishedBundle(head));
+}
+
+/** Drops the article's cached pages (publish, correction, withdrawal, visibility change). */
+export async function dropCachedPages(tx: Tx, articleId: string): Promise<void> {
+  await tx.pageCache.deleteMany({ where: { OR: [{ key: { startsWith: `reader:${articleId}:` } }, { key: { startsWith: `embed:${articleId}:` } }] } });
+}
