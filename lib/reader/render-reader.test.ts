@@ -3,7 +3,7 @@ import { canonicalText } from "@/lib/document/canonical-text";
 import type { DocNode } from "@/lib/document/types";
 import { DEFAULT_SCALE } from "@/lib/scale/default-scale";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
-import { readerCsp } from "@/lib/server/publishing/reader-csp";
+import { readerCsp } from "./reader-csp";
 import { renderEmbedPage, renderReaderPage, renderStatusPage } from "./render-reader";
 
 const XSS = `<img src=x onerror=alert(1)>"'</script><svg onload=alert(2)>`;

@@ -4,7 +4,7 @@ import type { MaybeActor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { renderEmbedPage, renderReaderPage } from "@/lib/reader/render-reader";
 import { loadPublishedBundle, resolvePublishedArticle, type PublishedHead } from "./get-published-article";
-import { readerCsp } from "./reader-csp";
+import { readerCsp } from "@/lib/reader/reader-csp";
 
 // The reader (/r/<slug>) and embed pages never change until the next publication, so each is
 // rendered once per publication and kept in the PageCache table (shared by every app server),

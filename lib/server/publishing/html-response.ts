@@ -1,7 +1,7 @@
 import "server-only";
 import type { RenderedPage } from "@/lib/reader/render-reader";
 import type { CachedPage } from "./cached-page";
-import { readerCsp } from "./reader-csp";
+import { readerCsp } from "@/lib/reader/reader-csp";
 
 /** A rendered reader/embed/status page as a Response with its strict CSP. */
 export function htmlResponse(page: RenderedPage, opts: { status?: number; frameable?: boolean; cacheable?: boolean }): Response {

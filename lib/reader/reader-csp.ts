@@ -1,4 +1,3 @@
-import "server-only";
 import { createHash } from "node:crypto";
 
 // Content-Security-Policy of the reader (/r/<slug>) and embed (/embed/<slug>) pages.
