@@ -16,7 +16,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { errorFromResponse } from "./api";
+import { api } from "@/lib/api-client";
 
 /** Delete with a confirmation dialog; the server checks the role again. */
 export function DeleteArticleButton({ articleId, title, claimCount }: { articleId: string; title: string; claimCount: number }) {
@@ -28,8 +28,7 @@ export function DeleteArticleButton({ articleId, title, claimCount }: { articleI
     e.preventDefault();
     setBusy(true);
     try {
-      const res = await fetch(`/api/v1/articles/${encodeURIComponent(articleId)}`, { method: "DELETE" });
-      if (!res.ok) throw await errorFromResponse(res);
+      await api("DELETE", `/api/v1/articles/${encodeURIComponent(articleId)}`);
       toast.success(`Deleted “${title}”.`);
       setOpen(false);
       router.refresh();

@@ -14,7 +14,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { renderDocumentHtml } from "@/lib/document/render-html";
 import type { ApiArticle, ArticlePreview } from "@/lib/schemas/article";
 import { cn } from "@/lib/utils";
-import { postWithProgress } from "./api";
+import { postWithProgress } from "@/lib/api-client";
 
 type Mode = "paste" | "upload" | "url";
 type RemovedBlock = ArticlePreview["removedBlocks"][number];

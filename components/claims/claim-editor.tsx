@@ -9,7 +9,7 @@ import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, Sele
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import { CLAIM_LIMITS, type ApiClaim } from "@/lib/schemas/claim";
-import { api, ApiError } from "./api-client";
+import { api, ApiError } from "@/lib/api-client";
 import { ClaimHistory } from "./claim-history";
 import { listWords, missingForApproval, selfApprovalForbidden } from "@/lib/workflow/claim-workflow";
 import { ReviewReason } from "@/components/workflow/review-reason";

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { ApiHistoryEntry, ApiPerson, ApiScale } from "@/lib/schemas/claim";
-import { api } from "./api-client";
+import { api } from "@/lib/api-client";
 import { htmlToText } from "./claim-types";
 import { timeAgo } from "./time-ago";
 

@@ -12,7 +12,7 @@ import type { DocNode } from "@/lib/document/types";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ApiClaim } from "@/lib/schemas/claim";
 import { cn } from "@/lib/utils";
-import { api, ApiError } from "./api-client";
+import { api, ApiError } from "@/lib/api-client";
 import { StatusBadge, STATUS_LABELS, VerdictChip, type ClaimStatusValue } from "./claim-badges";
 import { ClaimEditor } from "./claim-editor";
 import { byDocumentOrder, type PanelContext } from "./claim-types";

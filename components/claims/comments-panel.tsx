@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ApiComment, ApiPerson } from "@/lib/schemas/claim";
 import { cn } from "@/lib/utils";
-import { api, ApiError } from "./api-client";
+import { api, ApiError } from "@/lib/api-client";
 import { timeAgo } from "./time-ago";
 
 /** A textarea that suggests workspace members after "@" and inserts `@[Name](id)`. */

@@ -9,7 +9,7 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { ApiSource } from "@/lib/schemas/claim";
 import { cn } from "@/lib/utils";
-import { api, ApiError } from "./api-client";
+import { api, ApiError } from "@/lib/api-client";
 
 const STANCES = { SUPPORTS: "Supports", REFUTES: "Refutes", CONTEXT: "Context" } as const;
 type Stance = keyof typeof STANCES;

@@ -1,4 +1,5 @@
 // Client-side download helpers shared by the Export menu and the workspace export dialog.
+import { apiBlob, errorFromResponse } from "@/lib/api-client";
 
 /** The file name from a Content-Disposition header, or the fallback. */
 export function filenameFromDisposition(header: string | null, fallback: string): string {
@@ -8,13 +9,7 @@ export function filenameFromDisposition(header: string | null, fallback: string)
 
 /** The API's error message ({ error: { message } }) or a generic one with the status. */
 export async function errorMessage(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    if (body.error?.message) return body.error.message;
-  } catch {
-    // not JSON
-  }
-  return `The export failed (HTTP ${res.status}). Try again.`;
+  return (await errorFromResponse(res)).message;
 }
 
 /** Saves bytes as a file through a temporary object URL. */
@@ -32,9 +27,8 @@ export function saveBlob(blob: Blob, filename: string): void {
 
 /** Fetches an export URL and saves it; throws an Error with the API's message on failure. */
 export async function downloadExport(url: string, fallbackName: string, signal?: AbortSignal): Promise<string> {
-  const res = await fetch(url, { credentials: "same-origin", signal });
-  if (!res.ok) throw new Error(await errorMessage(res));
-  const filename = filenameFromDisposition(res.headers.get("content-disposition"), fallbackName);
-  saveBlob(await res.blob(), filename);
+  const { blob, headers } = await apiBlob(url, signal);
+  const filename = filenameFromDisposition(headers.get("content-disposition"), fallbackName);
+  saveBlob(blob, filename);
   return filename;
 }

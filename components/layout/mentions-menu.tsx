@@ -4,7 +4,7 @@ import { AtSign, Bell, CheckCheck, Loader2 } from "lucide-react";
 import Link from "next/link";
 import * as React from "react";
 import { toast } from "sonner";
-import { api, ApiError } from "@/components/claims/api-client";
+import { api, ApiError } from "@/lib/api-client";
 import {
   DropdownMenu,
   DropdownMenuContent,

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { api } from "@/lib/api-client";
 import type { Visibility } from "@/lib/schemas/enums";
 import type { PublishResult } from "@/lib/schemas/publication";
 
@@ -18,13 +19,6 @@ export interface PublishDialogProps {
   status: string;
   /** Current setting; when unknown, nothing is preselected and publishing keeps the stored one. */
   visibility?: Visibility;
-}
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await res.json().catch(() => ({}))) as T & { error?: { message?: string } };
-  if (!res.ok) throw new Error(json.error?.message ?? `The server answered ${res.status}; try again.`);
-  return json;
 }
 
 /** Publish / correct / withdraw an article's fact-check (editors; the API enforces it). */
@@ -47,11 +41,11 @@ export function PublishDialog({ articleId, slug, status, visibility: initialVisi
     setError(null);
     try {
       if (mode === "withdraw") {
-        await post(`/api/v1/articles/${articleId}/unpublish`, { reason });
+        await api("POST", `/api/v1/articles/${articleId}/unpublish`, { reason });
         toast.success("The fact-check was withdrawn; its address now says why.");
         setOpen(false);
       } else {
-        const res = await post<PublishResult>(`/api/v1/articles/${articleId}/publish`, { ...(visibility ? { visibility } : {}), ...(reason.trim() ? { reason } : {}) });
+        const res = await api<PublishResult>("POST", `/api/v1/articles/${articleId}/publish`, { ...(visibility ? { visibility } : {}), ...(reason.trim() ? { reason } : {}) });
         setResult(res);
         toast.success(res.message);
       }
