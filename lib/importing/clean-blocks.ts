@@ -29,6 +29,8 @@ export interface CleanOptions {
    * phrases, credits and link-only lines (the editor's own Markdown or .docx). Default "page".
    */
   furniture?: "page" | "inline" | "off";
+  /** Paragraphs that are captions of images the importer could not keep (htmlToBlocks' `captions`). */
+  captions?: WeakSet<BlockNode>;
 }
 
 export interface CleanResult {
@@ -133,9 +135,22 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
     const story = input.map((b, i) => !decided.has(i) && isStoryParagraph(b, texts[i]));
     const first = story.indexOf(true);
     const last = story.lastIndexOf(true);
+    const titleWords = title ? new Set(normalize(title).match(/[\p{L}\p{N}]+/gu) ?? []) : null;
     input.forEach((block, i) => {
       if (decided.has(i) || block.type === "figure") return;
+      if (options.captions?.has(block)) {
+        decided.set(i, { reason: "Caption of an image that was not kept", text: texts[i] });
+        return;
+      }
       const zone = first < 0 || i < first ? "head" : i > last ? "tail" : "body";
+      // A second, slightly different copy of the headline above the story.
+      if (zone === "head" && titleWords && (block.type === "heading" || block.type === "paragraph")) {
+        const own = normalize(texts[i]).match(/[\p{L}\p{N}]+/gu) ?? [];
+        if (own.length >= 3 && own.filter((w) => titleWords.has(w)).length / own.length >= 0.6) {
+          decided.set(i, { reason: "Repeats the title", text: texts[i] });
+          return;
+        }
+      }
       const reason = furnitureReason(block, texts[i], furniture === "page" ? zone : "body");
       if (!reason) return;
       if (furniture === "inline" && /^(Header|Footer) furniture|^Date line/.test(reason)) return;

@@ -49,6 +49,18 @@ describe("page furniture rules", () => {
     expect(removed.map((r) => r.reason)).toEqual(["List of links (related stories or navigation)", "Link-only line (related story or navigation)"]);
   });
 
+  it("lists the caption of an image it could not keep instead of leaving it in the body", () => {
+    const { text, removed } = run(page("", "", '<figure><img data-src="lazy.jpg"><figcaption>The mayor at the vote on Tuesday</figcaption></figure>'));
+    expect(text).not.toContain("The mayor at the vote");
+    expect(removed).toContainEqual(expect.objectContaining({ text: "The mayor at the vote on Tuesday", reason: "Caption of an image that was not kept" }));
+  });
+
+  it("drops a list made only of furniture and a second copy of the headline above the story", () => {
+    const { text, removed } = run(page("<ul><li>SUBSCRIBE</li><li>Sign In</li></ul><h2>Council raises the school budget</h2>"));
+    expect(text).not.toMatch(/SUBSCRIBE|Sign In|Council raises/);
+    expect(removed.map((r) => r.reason)).toEqual(expect.arrayContaining(["List of page furniture (labels, credits or links)", "Repeats the title"]));
+  });
+
   it("drops an author bio box after the story", () => {
     const { text } = run(page("", "<p>Phil Helsel</p><p>Phil Helsel is a reporter for NBC News.</p>"));
     expect(text).not.toMatch(/Helsel/);

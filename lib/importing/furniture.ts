@@ -27,6 +27,10 @@ function inlineOf(block: BlockNode): InlineNode[] {
   return [];
 }
 
+function blockPlainText(block: BlockNode): string {
+  return inlineOf(block).map((n) => (n.type === "text" ? n.text : " ")).join("");
+}
+
 /** Share of a block's letters that sit inside links. */
 export function linkDensity(block: BlockNode): number {
   let all = 0;
@@ -97,6 +101,12 @@ export function furnitureReason(block: BlockNode, text: string, zone: "head" | "
   if (isText && n <= 20 && !SENTENCE_END.test(t) && DATE.test(t) && !/[,;]\s+\p{Ll}/u.test(t) && (zone !== "body" || n <= 10)) return "Date line";
   if (((isText && (zone !== "body" || n <= 25)) || (isList && zone !== "body")) && n <= 60 && linkDensity(block) >= 0.75) {
     return isList ? "List of links (related stories or navigation)" : "Link-only line (related story or navigation)";
+  }
+  if (isList && block.content.length > 0) {
+    // A list whose every item is furniture (a "Subscribe / Sign in" bar, a credit, a counter).
+    const items = block.content.map((item) => clean((item.content ?? []).map((b) => blockPlainText(b)).join(" ")));
+    const itemZone = zone === "body" ? "body" : zone;
+    if (items.every((it) => it && furnitureReason({ type: "paragraph", content: [{ type: "text", text: it }] }, it, itemZone))) return "List of page furniture (labels, credits or links)";
   }
   if (isText && n >= 3 && n <= 30 && t === t.toUpperCase() && /\p{Lu}{2}/u.test(t) && !/[?|]/.test(t) && (linkDensity(block) >= 0.5 || /\b(CLICK|SUBSCRIBE|SIGN UP|DOWNLOAD|GET THE|READ MORE|WATCH|LISTEN)\b/.test(t))) {
     return "All-caps promotion line";

@@ -19,6 +19,11 @@ const HEADINGS: Record<string, HeadingNode["attrs"]["level"]> = { h1: 1, h2: 2, 
 export interface HtmlToDocOptions {
   /** Resolves relative links and image sources. */
   baseUrl?: string | null;
+  /**
+   * Collects the paragraphs made from a <figcaption> whose image could not be kept (lazy-loaded,
+   * no usable src): the cleaner lists them as captions instead of leaving them in the body text.
+   */
+  captions?: WeakSet<BlockNode>;
 }
 
 function resolveUrl(value: string | null, base: string | null | undefined, allowMailto: boolean): string | null {
@@ -36,7 +41,11 @@ class Walker {
   private pending: InlineNode[] = [];
   readonly blocks: BlockNode[] = [];
 
-  constructor(private readonly base: string | null | undefined, private readonly pre = false) {}
+  constructor(
+    private readonly base: string | null | undefined,
+    private readonly pre = false,
+    private readonly captions?: WeakSet<BlockNode>,
+  ) {}
 
   flush(): void {
     const content = normalizeInline(this.pending);
@@ -92,8 +101,10 @@ class Walker {
       const alt = img?.getAttribute("alt")?.replace(/\s+/g, " ").trim() || null;
       this.blocks.push({ type: "figure", attrs: { src, alt, caption: cap } });
     } else if (cap) {
-      // No usable image: keep the caption as text rather than lose it.
-      this.blocks.push({ type: "paragraph", content: [textNode(cap)] });
+      // No usable image: keep the caption as text rather than lose it (listed as a caption).
+      const block: BlockNode = { type: "paragraph", content: [textNode(cap)] };
+      this.captions?.add(block);
+      this.blocks.push(block);
     }
   }
 
@@ -163,6 +174,7 @@ class Walker {
         const caption = el.querySelector("figcaption")?.textContent ?? null;
         const img = el.querySelector("img");
         if (img) this.figure(img, caption);
+        else if (caption && el.querySelector("figcaption") && !el.querySelector("blockquote, table, pre")) this.figure(null, caption);
         else {
           // A figure holding a quote or table: keep its text as blocks.
           this.blocks.push(...this.blocksOf(el));
@@ -241,7 +253,7 @@ function rowsOf(table: DomNode): DomNode[][] {
 /** Converts (already sanitized) HTML to the article's top-level blocks. */
 export function htmlToBlocks(html: string, options: HtmlToDocOptions = {}): BlockNode[] {
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
-  const walker = new Walker(options.baseUrl ?? null);
+  const walker = new Walker(options.baseUrl ?? null, false, options.captions);
   walker.walkChildren(document.body as unknown as DomNode, []);
   walker.flush();
   return walker.blocks;

@@ -1,5 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import type { BlockNode } from "@/lib/document/types";
 import { AppError } from "@/lib/errors";
 import { cleanBlocks } from "./clean-blocks";
 import { blockText, docOf } from "./doc-utils";
@@ -97,7 +98,8 @@ export function importHtml(input: string, options: HtmlImportOptions = {}): Impo
   const body = extracted ? extracted.html : mode === "page" ? html : clipboardFragment(html);
   const sourceUrl = safeUrl(options.sourceUrl) ?? extracted?.metadata.canonicalUrl ?? null;
 
-  const blocks = htmlToBlocks(sanitizeArticleHtml(body), { baseUrl: sourceUrl });
+  const captions = new WeakSet<BlockNode>();
+  const blocks = htmlToBlocks(sanitizeArticleHtml(body), { baseUrl: sourceUrl, captions });
   if (!blocks.some((b) => blockText(b).trim() !== "")) throw noArticle();
 
   const known = extracted?.metadata.title;
@@ -106,6 +108,7 @@ export function importHtml(input: string, options: HtmlImportOptions = {}): Impo
     restore: options.restore,
     detectByline: !extracted?.metadata.byline,
     furniture: mode === "page" ? "page" : "inline",
+    captions,
   });
   if (!cleaned.blocks.some((b) => blockText(b).trim() !== "") && !(options.restore?.length)) throw noArticle();
 
