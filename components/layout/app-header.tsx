@@ -10,10 +10,13 @@ export function AppHeader({
   user,
   current,
   workspaces,
+  reviewWaiting = null,
 }: {
   user: { name: string; email: string };
   current: MyWorkspace | null;
   workspaces: MyWorkspace[];
+  /** Claims waiting for this user's review (editors and admins); null hides the link. */
+  reviewWaiting?: number | null;
 }) {
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-background/95 backdrop-blur print:hidden">
@@ -27,6 +30,16 @@ export function AppHeader({
         <nav aria-label="Main" className="order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto text-sm sm:order-none sm:mx-0 sm:w-auto">
           <NavLink href="/articles">Articles</NavLink>
           {current && canEdit(current.role) && <NavLink href="/articles/new">New article</NavLink>}
+          {reviewWaiting !== null && (
+            <NavLink href={reviewWaiting > 0 ? "/claims?waiting=mine" : "/claims"} match="/claims">
+              <span data-testid="nav-review">
+                Review{" "}
+                <span className="ml-0.5 rounded-full bg-muted-foreground/15 px-1.5 text-xs tabular-nums" aria-label={`${reviewWaiting} waiting for your review`}>
+                  {reviewWaiting}
+                </span>
+              </span>
+            </NavLink>
+          )}
           {current && isAdmin(current.role) && <NavLink href="/admin">Admin</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-2">

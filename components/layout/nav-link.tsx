@@ -4,9 +4,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+export function NavLink({ href, match, children }: { href: string; match?: string; children: React.ReactNode }) {
   const pathname = usePathname();
-  const active = href === "/articles" ? pathname === "/articles" || /^\/articles\/(?!new)/.test(pathname) : pathname.startsWith(href);
+  const active = href === "/articles" ? pathname === "/articles" || /^\/articles\/(?!new)/.test(pathname) : pathname.startsWith(match ?? href);
   return (
     <Link
       href={href}

@@ -8,6 +8,7 @@ import {
   updateCommentSchema,
   updateSourceSchema,
 } from "@/lib/schemas/claim";
+import { reviewQueueQuerySchema } from "@/lib/schemas/review-queue";
 import { errorResponses, registry } from "../registry";
 
 // Claims, sources, comments and the rating scale. Request bodies are the same zod schemas
@@ -150,6 +151,35 @@ registry.registerPath({
   tags: ["Claims"],
   request: { params: idParam("Article") },
   responses: { 200: json(z.object({ claims: z.array(claimSchema) }), "Deleted claims"), ...errorResponses(401) },
+});
+
+const queueItemSchema = registry.register(
+  "ReviewQueueItem",
+  z.object({
+    id: z.string(),
+    statement: z.string(),
+    status: z.enum(["DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED"]),
+    verdict: z.string().nullable(),
+    reviewReason: z.string().nullable(),
+    article: z.object({ id: z.string(), title: z.string() }),
+    author: person,
+    assignee: person.nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
+
+registry.registerPath({
+  method: "get",
+  path: "/api/v1/claims",
+  summary: "The review queue: claims across the workspace's articles, filtered, oldest change first, keyset-paged (editors and admins)",
+  tags: ["Claims"],
+  request: { query: reviewQueueQuerySchema },
+  responses: {
+    200: json(z.object({ items: z.array(queueItemSchema), nextCursor: z.string().nullable() }), "One page of claims"),
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 registry.registerPath({
