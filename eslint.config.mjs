@@ -51,6 +51,15 @@ const config = [
     },
   },
   {
+    // One browser API client (lib/api-client.ts) with one error class: components don't fetch on their own.
+    // (The workspace export dialog is rebuilt around the server-built ZIP.)
+    files: ["components/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "components/export/workspace-export-dialog.tsx"],
+    rules: {
+      "no-restricted-globals": ["error", { name: "fetch", message: "Call the API through lib/api-client.ts (api, apiBlob, postWithProgress): one error class, the server's message." }],
+    },
+  },
+  {
     files: ["lib/server/**/*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [

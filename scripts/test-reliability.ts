@@ -44,10 +44,23 @@ function build() {
   console.log(`build done (${elapsed()})`);
 }
 
+/** Undoes the current provider's server and database when the run is interrupted (Ctrl-C, timeout). */
+let interrupted: (() => Promise<void>) | null = null;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.log(`\n${signal}: stopping the server and dropping the database`);
+    void (interrupted?.() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
 async function suite(provider: Provider, port: number) {
   console.log(`\n== ${provider} (port ${port}) ==`);
   const db = await createDatabase(provider);
   let server: Server | null = null;
+  interrupted = async () => {
+    await server?.stop();
+    await db.drop();
+  };
   try {
     server = await startServer(db, port);
     const signIn = (base: string) => Client.signIn(base, "editor@example.com");
@@ -75,6 +88,7 @@ async function suite(provider: Provider, port: number) {
     for (const line of h.slow) console.log(`       health ${line}`);
     for (const p of f.problems.slice(0, 15)) console.log(`       ${p}`);
   } finally {
+    interrupted = null;
     await server?.stop();
     await db.drop();
   }
