@@ -79,7 +79,7 @@ async function openLibrary(page: Page) {
 
 async function openArticleWithClaim(page: Page) {
   await page.goto(`/articles/${articleId}?claim=${claimId}`);
-  await expect(page.locator(".article-viewer .ProseMirror")).toBeVisible();
+  await expect(page.locator(".article-viewer .article-prose")).toBeVisible();
   await expect(page.getByTestId("claim-panel").getByRole("button", { name: "All claims" })).toBeVisible();
   await expect(page.getByTestId("claim-panel").getByLabel("Statement")).toBeVisible();
 }

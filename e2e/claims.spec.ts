@@ -22,7 +22,7 @@ const claimItem = (page: Page, id: string) => panel(page).locator(`[data-claim-i
 /** Selects the first occurrence of `text` inside the article viewer (across highlight spans), as a user's drag would. */
 async function selectInViewer(page: Page, text: string) {
   const found = await page.evaluate((quote) => {
-    const root = document.querySelector(".article-viewer .ProseMirror");
+    const root = document.querySelector(".article-viewer .article-prose");
     if (!root) return false;
     const nodes: Text[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -53,7 +53,33 @@ async function selectInViewer(page: Page, text: string) {
 
 async function openArticle(page: Page) {
   await page.goto(`/articles/${articleId}`);
-  await expect(page.locator(".article-viewer .ProseMirror")).toContainText(QUOTE);
+  await expect(page.locator(".article-viewer .article-prose")).toContainText(QUOTE);
+}
+
+/** The texts painted by one CSS Custom Highlight (highlights have no elements of their own). */
+function painted(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => r.toString()), name);
+}
+
+/** Clicks the middle of the first occurrence of `text` in the article, as a user would. */
+async function clickText(page: Page, text: string) {
+  const point = await page.evaluate((quote) => {
+    const root = document.querySelector(".article-viewer .article-prose")!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(quote);
+      if (at < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, at + Math.floor(quote.length / 2));
+      r.setEnd(n, at + Math.floor(quote.length / 2) + 1);
+      r.startContainer.parentElement!.scrollIntoView({ block: "center" });
+      const box = r.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return null;
+  }, text);
+  expect(point, `"${text}" is in one text node of the article`).not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
 }
 
 const panel = (page: Page) => page.getByTestId("claim-panel");
@@ -106,16 +132,21 @@ test("a second editor (the admin) approves it; after a reload everything persist
   await expect(p.getByText(/Approved by Alex Admin/)).toBeVisible();
 
   await page.reload();
-  await expect(page.locator(".article-viewer .ProseMirror")).toContainText(QUOTE);
-  const highlight = page.locator(`.article-viewer [data-claim-ids~="${claimId}"]`);
-  await expect(highlight.first()).toBeVisible();
-  expect((await highlight.allTextContents()).join("")).toBe(QUOTE);
+  await expect(page.locator(".article-viewer .article-prose")).toContainText(QUOTE);
+  await expect(page.locator(".article-viewer [data-painted-claims]")).not.toHaveAttribute("data-painted-claims", "0");
+  // Painted in the verdict's colour group; nothing selected yet.
+  const groups = await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith("fm-g-")));
+  const texts = (await Promise.all(groups.map((g) => painted(page, g)))).flat();
+  expect(texts).toContain(QUOTE);
+  expect(await painted(page, "fm-selected")).toEqual([]);
 
   const item = claimItem(page, claimId);
   await expect(item).toContainText("True");
   await expect(item).toContainText("Approved");
-  await highlight.first().click();
+  await clickText(page, QUOTE);
   await expect(p.getByRole("button", { name: "All claims" })).toBeVisible();
+  await expect(p.getByLabel("Statement")).toHaveValue(QUOTE);
+  expect(await painted(page, "fm-selected")).toEqual([QUOTE]);
   await expect(p.getByRole("textbox", { name: "Rationale" })).toContainText(RATIONALE);
   await expect(p.getByRole("list", { name: "Sources" })).toContainText(SOURCE_TITLE);
   await expect(p.getByText(/Approved by Alex Admin/)).toBeVisible();
@@ -134,9 +165,8 @@ test("an overlapping claim can be added on part of the first one", async ({ page
   await expect(panel(page).getByLabel("Statement")).toHaveValue(OVERLAP);
   await panel(page).getByRole("button", { name: "All claims" }).click();
   await expect(items).toHaveCount(before + 1);
-  // The shared words carry both claims; the first claim stays whole.
-  const shared = page.locator(`.article-viewer [data-claim-ids~="${claimId}"]`).filter({ hasText: "Crimea" });
-  await expect(shared.first()).toHaveAttribute("data-claim-ids", /\S+ \S+/);
+  // The shared words are painted as an overlap; the first claim stays whole.
+  expect(await painted(page, "fm-overlap")).toContain(OVERLAP);
   await page.reload();
   await expect(items).toHaveCount(before + 1);
 

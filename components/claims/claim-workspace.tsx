@@ -4,11 +4,9 @@ import { ArrowLeft, ChevronDown, ChevronUp, Filter, MessageSquare, Paperclip, Tr
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { ArticleViewer, VerdictLegend, type NewClaimSelection, type ViewerHighlight } from "@/components/viewer";
+import { ArticleViewer, VerdictLegend, type HighlightGroup, type NewClaimSelection, type ViewerHighlight } from "@/components/viewer";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from "@/components/ui/select";
-import type { DocNode } from "@/lib/document/types";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ApiClaim } from "@/lib/schemas/claim";
 import { cn } from "@/lib/utils";
@@ -16,6 +14,7 @@ import { api, ApiError } from "@/lib/api-client";
 import { StatusBadge, STATUS_LABELS, VerdictChip, type ClaimStatusValue } from "./claim-badges";
 import { ClaimEditor } from "./claim-editor";
 import { byDocumentOrder, type PanelContext } from "./claim-types";
+import { TrashDialog } from "./trash-dialog";
 
 const ALL = "__all__";
 
@@ -40,76 +39,21 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || el.getAttribute("role") === "combobox");
 }
 
-function TrashDialog({ open, onOpenChange, articleId, onRestored }: { open: boolean; onOpenChange: (o: boolean) => void; articleId: string; onRestored: (c: ApiClaim) => void }) {
-  const [items, setItems] = useState<ApiClaim[] | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    api<{ claims: ApiClaim[] }>("GET", `/api/v1/articles/${articleId}/claims/trash`)
-      .then((r) => live && setItems(r.claims))
-      .catch((e: Error) => {
-        toast.error(e.message);
-        if (live) setItems([]);
-      });
-    return () => {
-      live = false;
-    };
-  }, [open, articleId]);
-  const restore = async (c: ApiClaim) => {
-    try {
-      const restored = await api<ApiClaim>("POST", `/api/v1/claims/${c.id}/restore`);
-      setItems((list) => (list ?? []).filter((x) => x.id !== c.id));
-      onRestored(restored);
-      toast.success("Claim restored");
-    } catch (err) {
-      toast.error(err instanceof Error ? err.message : "Could not restore the claim.");
-    }
-  };
-  return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="max-w-xl">
-        <DialogHeader>
-          <DialogTitle>Trash</DialogTitle>
-          <DialogDescription>Deleted claims of this article. Restore one to put it back where it was.</DialogDescription>
-        </DialogHeader>
-        {items === null ? (
-          <p className="text-sm text-muted-foreground">Loading…</p>
-        ) : items.length === 0 ? (
-          <p className="text-sm text-muted-foreground">The trash is empty.</p>
-        ) : (
-          <ul className="flex flex-col divide-y divide-border">
-            {items.map((c) => (
-              <li key={c.id} className="flex items-center gap-3 py-2">
-                <div className="min-w-0 flex-1">
-                  <p className="truncate text-sm font-medium">{c.statement}</p>
-                  <p className="text-xs text-muted-foreground">Deleted {c.deletedAt ? new Date(c.deletedAt).toLocaleString() : ""}</p>
-                </div>
-                <Button size="sm" variant="outline" onClick={() => restore(c)}>
-                  Restore
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </DialogContent>
-    </Dialog>
-  );
-}
-
 /**
  * The annotation workspace: the article viewer with claim highlights on the left and the
  * claim panel (list, filters, editor) on the right; below the article on narrow screens.
  */
 export function ClaimWorkspace({
   articleId,
-  document,
-  canonicalText,
+  html,
+  figureOffsets,
   initialClaims,
   ctx,
 }: {
   articleId: string;
-  document: DocNode;
-  canonicalText: string;
+  /** The article body rendered on the server. */
+  html: string;
+  figureOffsets: number[];
   initialClaims: ApiClaim[];
   ctx: PanelContext;
 }) {
@@ -125,14 +69,17 @@ export function ClaimWorkspace({
   const selected = claims.find((c) => c.id === selectedId) ?? null;
   const filtered = filters.verdict !== ALL || filters.status !== ALL || filters.assignee !== ALL;
 
-  const highlights: ViewerHighlight[] = useMemo(
-    () =>
-      visible.map((c) => {
-        const v = verdictOf(c.verdict);
-        return { id: c.id, start: c.start, end: c.end, color: v?.color ?? UNRATED_COLOR, label: v?.label ?? "Unrated", statement: c.statement };
-      }),
-    [visible, verdictOf],
+  const groups: HighlightGroup[] = useMemo(
+    () => [...ctx.scale.verdicts.map((v, i) => ({ name: `v${i}`, color: v.color })), { name: "unrated", color: UNRATED_COLOR }],
+    [ctx.scale],
   );
+  const highlights: ViewerHighlight[] = useMemo(() => {
+    const groupOf = new Map(ctx.scale.verdicts.map((v, i) => [v.key, `v${i}`]));
+    return visible.map((c) => {
+      const v = verdictOf(c.verdict);
+      return { id: c.id, start: c.start, end: c.end, group: groupOf.get(c.verdict ?? "") ?? "unrated", label: v?.label ?? "Unrated", statement: c.statement };
+    });
+  }, [visible, verdictOf, ctx.scale]);
 
   const upsert = useCallback((c: ApiClaim) => setClaims((list) => [...list.filter((x) => x.id !== c.id), c].sort(byDocumentOrder)), []);
 
@@ -242,9 +189,10 @@ export function ClaimWorkspace({
             </p>
           )}
           <ArticleViewer
-            document={document}
-            canonicalText={canonicalText}
+            html={html}
+            figureOffsets={figureOffsets}
             highlights={highlights}
+            groups={groups}
             selectedClaimId={selectedId}
             onSelectClaim={select}
             canAnnotate={ctx.canEdit}
@@ -255,7 +203,7 @@ export function ClaimWorkspace({
       </div>
 
       <aside aria-label="Claims" className="min-w-0 lg:sticky lg:top-[4.5rem] lg:self-start">
-        <div ref={panelRef} className="flex flex-col rounded-lg border border-border bg-background shadow-sm lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto" data-testid="claim-panel">
+        <div ref={panelRef} className="relative flex flex-col rounded-lg border border-border bg-background shadow-sm lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto" data-testid="claim-panel">
           {selected ? (
             <div className="flex flex-col">
               <div className="sticky top-0 z-10 flex flex-wrap items-center gap-1 border-b border-border bg-background/95 px-3 py-2 backdrop-blur">

@@ -3,10 +3,25 @@ import { act, createElement } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { layoutDocument } from "@/lib/document/canonical-text";
+import { renderDocumentHtml } from "@/lib/document/render-html";
 import type { DocNode } from "@/lib/document/types";
 import { ArticleViewer, type ArticleViewerProps, type ViewerHighlight } from "./article-viewer";
+import { buildTextMap, offsetOfPoint, rangeOf } from "./text-map";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// jsdom has no CSS Custom Highlight API: a Highlight is a set of ranges and CSS.highlights a
+// registry, which is all the layer relies on.
+class FakeHighlight extends Set<Range> {
+  priority = 0;
+  constructor(...ranges: Range[]) {
+    super(ranges);
+  }
+}
+const registry = new Map<string, FakeHighlight>();
+vi.stubGlobal("Highlight", FakeHighlight);
+vi.stubGlobal("CSS", { highlights: registry });
+const painted = (name: string) => [...(registry.get(name) ?? [])].map((r) => r.toString()).sort();
 
 const doc: DocNode = {
   type: "doc",
@@ -16,11 +31,16 @@ const doc: DocNode = {
     { type: "paragraph", content: [{ type: "text", text: "Officials disagreed." }] },
   ],
 };
-const text = layoutDocument(doc).text;
+const { text, figureOffsets } = layoutDocument(doc);
+const html = renderDocumentHtml(doc);
 const at = (p: string) => text.indexOf(p);
 const highlights: ViewerHighlight[] = [
-  { id: "long", start: at("Mr Putin"), end: at(" would"), color: "#fecaca", label: "False", statement: "Mr Putin said the troops" },
-  { id: "short", start: at("troops"), end: at("troops") + 6, color: "#bbf7d0", label: "True" },
+  { id: "long", start: at("Mr Putin"), end: at(" would"), group: "v1", label: "False", statement: "Mr Putin said the troops" },
+  { id: "short", start: at("troops"), end: at("troops") + 6, group: "v0", label: "True" },
+];
+const groups = [
+  { name: "v0", color: "#bbf7d0" },
+  { name: "v1", color: "#fecaca" },
 ];
 
 let container: HTMLDivElement;
@@ -37,14 +57,14 @@ afterEach(() => {
 
 async function render(props: Partial<ArticleViewerProps>) {
   await act(async () => {
-    root.render(createElement(ArticleViewer, { document: doc, canonicalText: text, highlights, ...props }));
+    root.render(createElement(ArticleViewer, { html, figureOffsets, highlights, groups, ...props }));
   });
   await act(async () => new Promise((r) => setTimeout(r, 20)));
 }
 
 /** Selects the text between two canonical offsets inside one paragraph's text node, as a user would. */
 async function selectText(paragraphIndex: number, from: number, to: number, toParagraph = paragraphIndex) {
-  const paragraphs = container.querySelectorAll(".ProseMirror p");
+  const paragraphs = container.querySelectorAll(".article-prose p");
   const walker = (p: Element) => document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
   const locate = (p: Element, offset: number): [Node, number] => {
     const w = walker(p);
@@ -69,31 +89,47 @@ async function selectText(paragraphIndex: number, from: number, to: number, toPa
 }
 
 describe("ArticleViewer", () => {
-  it("renders the article with highlights and picks the shortest overlapping claim on click, cycling on repeat", async () => {
-    const onSelectClaim = vi.fn();
-    await render({ onSelectClaim });
-    const troops = [...container.querySelectorAll<HTMLElement>("[data-claim-ids]")].find((s) => s.textContent === "troops")!;
-    expect(troops.dataset.claimIds).toBe("short long");
-    act(() => troops.click());
-    expect(onSelectClaim).toHaveBeenLastCalledWith("short");
+  it("paints each verdict group, the overlap and the selected claim without any element per claim", async () => {
+    await render({});
+    expect(container.querySelector("mark, [data-claim-ids]")).toBeNull();
+    expect(painted("fm-g-v1")).toEqual(["Mr Putin said the troops"]);
+    expect(painted("fm-g-v0")).toEqual(["troops"]);
+    expect(painted("fm-overlap")).toEqual(["troops"]);
+    expect(painted("fm-selected")).toEqual([]);
+    expect(container.querySelector("style")?.textContent).toContain("::highlight(fm-g-v0){background-color:#bbf7d0");
 
-    await render({ onSelectClaim, selectedClaimId: "short" });
-    const again = [...container.querySelectorAll<HTMLElement>("[data-claim-ids]")].find((s) => s.textContent === "troops")!;
-    expect(again.classList.contains("claim-hl--selected")).toBe(true);
-    act(() => again.click());
-    expect(onSelectClaim).toHaveBeenLastCalledWith("long");
+    const [before] = registry.get("fm-g-v1")!;
+    await render({ selectedClaimId: "short" });
+    expect(painted("fm-selected")).toEqual(["troops"]);
+    // Selecting reuses the painted ranges: the verdict groups were not rebuilt.
+    expect([...registry.get("fm-g-v1")!][0]).toBe(before);
     expect(container.querySelector("[aria-live]")?.textContent).toBe("Selected claim: True");
+
+    await render({ highlights: [highlights[0], { ...highlights[1], group: "v1" }] });
+    expect(painted("fm-g-v0")).toEqual([]);
+    expect(painted("fm-g-v1")).toEqual(["Mr Putin said the troops", "troops"]);
+    expect([...registry.get("fm-g-v1")!][0]).toBe(before);
   });
 
-  it("selects a claim with Enter on its focusable highlight", async () => {
-    const onSelectClaim = vi.fn();
-    await render({ onSelectClaim });
-    const start = container.querySelector<HTMLElement>('[data-claim-start="long"]')!;
-    expect(start.getAttribute("role")).toBe("button");
-    act(() => {
-      start.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
-    });
-    expect(onSelectClaim).toHaveBeenCalledWith("long");
+  it("maps the server-rendered body back to the canonical text, through lists, breaks and links", () => {
+    const rich: DocNode = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Title" }] },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }, { type: "hardBreak" }, { type: "text", text: "two", marks: [{ type: "link", attrs: { href: "https://e.com" } }] }] }] }] },
+        { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "said " }, { type: "text", text: "so", marks: [{ type: "bold" }] }] }] },
+      ],
+    } as DocNode;
+    const el = document.createElement("div");
+    el.innerHTML = renderDocumentHtml(rich);
+    const map = buildTextMap(el);
+    const expected = layoutDocument(rich).text;
+    expect(map.text).toBe(expected);
+    const two = expected.indexOf("two");
+    expect(rangeOf(map, two, expected.indexOf("so") + 2)!.toString()).toMatch(/^two\s*said so$/);
+    const strong = el.querySelector("strong")!;
+    expect(offsetOfPoint(map, strong.firstChild!, 1)).toBe(expected.indexOf("so") + 1);
+    expect(offsetOfPoint(map, strong, 0)).toBe(expected.indexOf("so"));
   });
 
   it("offers Add claim for a selection, trimmed, and creates it with selectors (button and Alt+Shift+A)", async () => {
@@ -132,12 +168,5 @@ describe("ArticleViewer", () => {
     await render({ canAnnotate: false });
     await selectText(0, 0, 8);
     expect(container.querySelector(".article-viewer-affordance")).toBeNull();
-  });
-
-  it("warns when canonicalText does not match the document", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    await render({ canonicalText: "something else" });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("canonicalText differs"));
-    warn.mockRestore();
   });
 });

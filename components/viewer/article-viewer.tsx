@@ -1,32 +1,21 @@
 "use client";
 
-import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { MessageSquarePlus } from "lucide-react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  describeRange,
-  pmRangeToTextRange,
-  selectionProblem,
-  trimRange,
-  type TextPositionSelector,
-  type TextQuoteSelector,
-  type TextRange,
-} from "@/lib/anchoring";
-import { layoutDocument, type CanonicalLayout } from "@/lib/document/canonical-text";
-import type { DocNode } from "@/lib/document/types";
-import { viewerExtensions, type ClaimHighlight } from "@/lib/editor/extensions";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { describeRange, selectionProblem, trimRange, type TextPositionSelector, type TextQuoteSelector, type TextRange } from "@/lib/anchoring";
+import type { SpanClaim } from "@/lib/highlights/segments";
 import { cn } from "@/lib/utils";
+import { HighlightLayer, highlightApiAvailable } from "./highlight-layer";
+import { highlightStyles, type HighlightGroup } from "./highlight-styles";
 import { pickClaim } from "./pick-claim";
+import { buildTextMap, offsetAtViewportPoint, offsetOfPoint, type TextMap } from "./text-map";
 import "./viewer.css";
 
 export { VerdictLegend, type VerdictLegendProps } from "./verdict-legend";
-export { claimIdsAtPoint, pickClaim } from "./pick-claim";
+export { pickClaim } from "./pick-claim";
+export type { HighlightGroup } from "./highlight-styles";
 
-export interface ViewerHighlight {
-  id: string;
-  start: number;
-  end: number;
-  color: string;
+export interface ViewerHighlight extends SpanClaim {
   label: string;
   statement?: string;
 }
@@ -39,14 +28,16 @@ export interface NewClaimSelection {
 }
 
 export interface ArticleViewerProps {
-  /** Article.document parsed. */
-  document: DocNode;
-  /** Article.canonicalText; must equal layoutDocument(document).text (a mismatch is logged). */
-  canonicalText: string;
+  /** The article body rendered on the server (renderDocumentHtml), without claim markup. */
+  html: string;
+  /** Canonical offsets of figures (selections must not cross one). */
+  figureOffsets: number[];
   highlights: ViewerHighlight[];
-  /** Scrolled into view and outlined when it changes. */
+  /** The colour of each highlight group (verdict). */
+  groups: HighlightGroup[];
+  /** Scrolled into view and marked when it changes. */
   selectedClaimId?: string | null;
-  /** Click/Enter on a highlight; with several overlapping, the shortest first, repeated clicks cycle. */
+  /** Click on highlighted text; with several overlapping, the shortest first, repeated clicks cycle. */
   onSelectClaim?: (id: string) => void;
   /** Shows the "Add claim" affordance for text selections. */
   canAnnotate?: boolean;
@@ -64,26 +55,6 @@ interface PendingSelection {
 
 const SHORTCUT_HINT = "Alt+Shift+A";
 
-/** The document range of a DOM selection, clamped to the editor's content; null if it does not touch it. */
-function selectionToPmRange(editor: Editor, sel: Selection): { from: number; to: number; domRange: Range } | null {
-  if (sel.rangeCount === 0 || sel.isCollapsed) return null;
-  const domRange = sel.getRangeAt(0);
-  const root = editor.view.dom;
-  if (!domRange.intersectsNode(root)) return null;
-  const size = editor.state.doc.content.size;
-  const posAt = (node: Node, offset: number, fallback: number): number => {
-    if (!root.contains(node)) return fallback;
-    try {
-      return editor.view.posAtDOM(node, offset);
-    } catch {
-      return fallback;
-    }
-  };
-  const from = posAt(domRange.startContainer, domRange.startOffset, 0);
-  const to = posAt(domRange.endContainer, domRange.endOffset, size);
-  return { from: Math.min(from, to), to: Math.max(from, to), domRange };
-}
-
 /** The box of the selection's last line (where the affordance floats); the wrapper's box where layout is unknown. */
 function selectionEndRect(range: Range, wrapper: HTMLElement): DOMRect {
   if (typeof range.getClientRects !== "function") return wrapper.getBoundingClientRect();
@@ -92,9 +63,10 @@ function selectionEndRect(range: Range, wrapper: HTMLElement): DOMRect {
 }
 
 export function ArticleViewer({
-  document: doc,
-  canonicalText,
+  html,
+  figureOffsets,
   highlights,
+  groups,
   selectedClaimId = null,
   onSelectClaim,
   canAnnotate = false,
@@ -102,52 +74,45 @@ export function ArticleViewer({
   className,
 }: ArticleViewerProps) {
   const wrapperRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<TextMap | null>(null);
+  const layerRef = useRef<HighlightLayer | null>(null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   // Spoken by the live region: a rejected shortcut's reason, else the selected claim.
   const [notice, setNotice] = useState("");
-
-  const layout: CanonicalLayout = useMemo(() => layoutDocument(doc), [doc]);
-  useEffect(() => {
-    if (layout.text !== canonicalText) {
-      console.warn("ArticleViewer: canonicalText differs from layoutDocument(document).text; highlights may be misplaced.");
-    }
-  }, [layout, canonicalText]);
-
-  const editor = useEditor({
-    extensions: viewerExtensions(),
-    content: doc,
-    editable: false,
-    immediatelyRender: false,
-    shouldRerenderOnTransaction: false,
-    editorProps: { attributes: { class: "article-prose", role: "region", "aria-label": "Article text" } },
-  });
-
-  // A new document replaces the content (the editor was created with the first one).
-  const shownDoc = useRef<DocNode | null>(null);
-  useEffect(() => {
-    if (!editor) return;
-    if (shownDoc.current && shownDoc.current !== doc) editor.commands.setContent(doc, { emitUpdate: false });
-    shownDoc.current = doc;
-  }, [editor, doc]);
-
+  const styles = useMemo(() => highlightStyles(groups), [groups]);
   const ranges = useMemo(() => new Map(highlights.map((h) => [h.id, { start: h.start, end: h.end }])), [highlights]);
 
-  useEffect(() => {
-    if (!editor) return;
-    const claims: ClaimHighlight[] = highlights.map((h) => ({ ...h, selected: h.id === selectedClaimId }));
-    editor.commands.setClaimHighlights(claims);
-  }, [editor, doc, highlights, selectedClaimId]);
+  // The text map is built from the server-rendered body once; the layer lives as long as it.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    mapRef.current = buildTextMap(body);
+    if (!highlightApiAvailable()) return;
+    const layer = new HighlightLayer(mapRef.current);
+    layerRef.current = layer;
+    return () => {
+      layer.dispose();
+      layerRef.current = null;
+    };
+  }, [html]);
 
-  useEffect(() => {
-    if (!editor || !selectedClaimId) return;
-    const el = editor.view.dom.querySelector<HTMLElement>(`[data-claim-ids~="${selectedClaimId.replace(/["\\]/g, "\\$&")}"]`);
-    if (!el) return;
-    const box = el.getBoundingClientRect();
+  useLayoutEffect(() => {
+    const layer = layerRef.current;
+    if (!layer) return;
+    layer.update(highlights);
+    bodyRef.current?.setAttribute("data-painted-claims", String(layer.size));
+  }, [html, highlights]);
+
+  useLayoutEffect(() => {
+    const range = layerRef.current?.select(selectedClaimId) ?? null;
+    if (!range || typeof range.getBoundingClientRect !== "function") return;
+    const box = range.getBoundingClientRect();
     if (box.top < 0 || box.bottom > window.innerHeight) {
       const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-      el.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
+      window.scrollBy({ top: box.top - window.innerHeight / 2 + box.height / 2, behavior: reduce ? "auto" : "smooth" });
     }
-  }, [editor, selectedClaimId]);
+  }, [html, highlights, selectedClaimId]);
 
   const selectedClaim = selectedClaimId ? highlights.find((h) => h.id === selectedClaimId) : undefined;
   const announcement =
@@ -155,23 +120,27 @@ export function ArticleViewer({
 
   // Text selection -> pending claim (or the reason it cannot be one).
   useEffect(() => {
-    if (!editor || !canAnnotate) return;
+    if (!canAnnotate) return;
     let frame = 0;
     const update = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         const sel = window.getSelection();
         const wrapper = wrapperRef.current;
-        const pm = sel && wrapper ? selectionToPmRange(editor, sel) : null;
+        const map = mapRef.current;
         setNotice("");
-        if (!pm || !wrapper) return setPending(null);
-        const raw = pmRangeToTextRange(layout, pm.from, pm.to);
+        if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !wrapper || !map) return setPending(null);
+        const dom = sel.getRangeAt(0);
+        if (!dom.intersectsNode(map.root)) return setPending(null);
+        const a = offsetOfPoint(map, dom.startContainer, dom.startOffset) ?? 0;
+        const b = offsetOfPoint(map, dom.endContainer, dom.endOffset) ?? map.text.length;
+        const raw = { start: Math.min(a, b), end: Math.max(a, b) };
         if (raw.start === raw.end) return setPending(null);
-        const problem = selectionProblem(layout, raw);
-        const last = selectionEndRect(pm.domRange, wrapper);
+        const problem = selectionProblem({ text: map.text, segments: [], figureOffsets }, raw);
+        const last = selectionEndRect(dom, wrapper);
         const box = wrapper.getBoundingClientRect();
         setPending({
-          range: trimRange(layout.text, raw),
+          range: trimRange(map.text, raw),
           problem,
           top: last.bottom - box.top + 6,
           left: Math.max(0, Math.min(last.right - box.left - 40, box.width - 220)),
@@ -183,15 +152,16 @@ export function ArticleViewer({
       cancelAnimationFrame(frame);
       window.document.removeEventListener("selectionchange", update);
     };
-  }, [editor, canAnnotate, layout]);
+  }, [canAnnotate, figureOffsets]);
 
   const createClaim = useCallback(() => {
-    if (!pending || pending.problem || !onCreateClaim) return;
-    const { quote, position } = describeRange(layout.text, pending.range);
+    const map = mapRef.current;
+    if (!pending || pending.problem || !onCreateClaim || !map) return;
+    const { quote, position } = describeRange(map.text, pending.range);
     onCreateClaim({ start: pending.range.start, end: pending.range.end, quote, position });
     window.getSelection()?.removeAllRanges();
     setPending(null);
-  }, [pending, onCreateClaim, layout]);
+  }, [pending, onCreateClaim]);
 
   useEffect(() => {
     if (!canAnnotate) return;
@@ -206,33 +176,44 @@ export function ArticleViewer({
     return () => window.removeEventListener("keydown", onKey);
   }, [canAnnotate, pending, createClaim]);
 
-  const selectFrom = (el: HTMLElement, attr: "claimIds" | "claimStart") => {
-    const ids = el.dataset[attr]?.split(" ").filter(Boolean) ?? [];
-    const id = pickClaim(ids, ranges, selectedClaimId);
-    if (id) onSelectClaim?.(id);
+  const claimsAtPoint = (x: number, y: number): string[] => {
+    const map = mapRef.current;
+    const layer = layerRef.current;
+    if (!map || !layer) return [];
+    const at = offsetAtViewportPoint(map, x, y);
+    return at === null ? [] : layer.claimsAt(at);
   };
 
   const onClick = (e: React.MouseEvent) => {
-    const el = (e.target as HTMLElement).closest<HTMLElement>("[data-claim-ids]");
-    if (!el) return;
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed) return; // the user is selecting text, not choosing a claim
-    selectFrom(el, "claimIds");
+    const id = pickClaim(claimsAtPoint(e.clientX, e.clientY), ranges, selectedClaimId);
+    if (id) onSelectClaim?.(id);
   };
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key !== "Enter" && e.key !== " ") return;
-    const el = (e.target as HTMLElement).closest<HTMLElement>("[data-claim-start]");
-    if (!el) return;
-    e.preventDefault();
-    selectFrom(el, "claimStart");
+  // A pointer over highlighted text shows that it can be clicked (highlights have no element of their own).
+  const hoverFrame = useRef(0);
+  const onMouseMove = (e: React.MouseEvent) => {
+    const { clientX, clientY } = e;
+    cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = requestAnimationFrame(() => {
+      bodyRef.current?.classList.toggle("article-prose--over-claim", claimsAtPoint(clientX, clientY).length > 0);
+    });
   };
 
   return (
-    // Clicks and keys are delegated from the highlight spans (role="button", tabindex=0) inside.
-    <div ref={wrapperRef} className={cn("article-viewer relative", className)} onClick={onClick} onKeyDown={onKeyDown}>
-      <EditorContent editor={editor} />
-      {editor === null && <p className="text-sm text-muted-foreground">Loading article…</p>}
+    <div ref={wrapperRef} className={cn("article-viewer relative", className)}>
+      {styles && <style>{styles}</style>}
+      <div
+        ref={bodyRef}
+        className="article-prose"
+        role="region"
+        aria-label="Article text"
+        onClick={onClick}
+        onMouseMove={onMouseMove}
+        // Rendered and escaped on the server by renderDocumentHtml.
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
       {canAnnotate && pending && (
         <div className="article-viewer-affordance absolute z-20" style={{ top: pending.top, left: pending.left }}>
           {pending.problem ? (

@@ -1,3 +1,3 @@
-export { ArticleViewer, type ArticleViewerProps, type NewClaimSelection, type ViewerHighlight } from "./article-viewer";
+export { ArticleViewer, type ArticleViewerProps, type HighlightGroup, type NewClaimSelection, type ViewerHighlight } from "./article-viewer";
 export { VerdictLegend, type VerdictLegendProps } from "./verdict-legend";
-export { claimIdsAtPoint, pickClaim } from "./pick-claim";
+export { pickClaim } from "./pick-claim";

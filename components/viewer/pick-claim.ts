@@ -13,9 +13,3 @@ export function pickClaim(candidateIds: string[], ranges: Map<string, TextRange>
   const at = currentId ? ordered.indexOf(currentId) : -1;
   return ordered[(at + 1) % ordered.length];
 }
-
-/** The claim ids of the highlight under a viewport point (e.g. a pointer event), shortest first not implied. */
-export function claimIdsAtPoint(x: number, y: number, root: Document = document): string[] {
-  const el = root.elementFromPoint(x, y)?.closest<HTMLElement>("[data-claim-ids]");
-  return el?.dataset.claimIds?.split(" ").filter(Boolean) ?? [];
-}

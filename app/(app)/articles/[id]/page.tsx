@@ -2,17 +2,21 @@ import type { Metadata } from "next";
 import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ClaimWorkspace } from "@/components/claims/claim-workspace";
 import { ExportMenu } from "@/components/export/export-menu";
 import { PublishDialog } from "@/components/reader/publish-dialog";
 import { requireSessionActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { layoutDocument } from "@/lib/document/canonical-text";
 import { safeUrl } from "@/lib/document/escape";
+import { renderDocumentHtml } from "@/lib/document/render-html";
 import { getAnnotationPage } from "@/lib/server/claims/get-annotation-page";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
+// One load per request: generateMetadata and the page share it.
+const load = cache(async (id: string) => {
   const actor = await requireSessionActor(`/articles/${id}`);
   try {
     return await getAnnotationPage({ actor, articleId: id });
@@ -20,7 +24,7 @@ async function load(id: string) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -33,6 +37,9 @@ export default async function ArticlePage({ params }: Props) {
   const data = await load(id);
   const { article } = data;
   const source = safeUrl(article.sourceUrl);
+  // The body is plain server HTML (first paint needs no editor); highlights are painted over it.
+  const html = renderDocumentHtml(article.document);
+  const { figureOffsets } = layoutDocument(article.document);
   return (
     <main className="mx-auto w-full max-w-screen-2xl px-4 py-6 sm:px-6">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
@@ -70,8 +77,8 @@ export default async function ArticlePage({ params }: Props) {
       </header>
       <ClaimWorkspace
         articleId={article.id}
-        document={article.document}
-        canonicalText={article.canonicalText}
+        html={html}
+        figureOffsets={figureOffsets}
         initialClaims={data.claims}
         ctx={{
           scale: data.scale,
