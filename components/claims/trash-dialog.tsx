@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ApiClaim } from "@/lib/schemas/claim";
-import { api } from "./api-client";
+import { api } from "@/lib/api-client";
 
 /** The article's deleted claims, each with Restore. */
 export function TrashDialog({ open, onOpenChange, articleId, onRestored }: { open: boolean; onOpenChange: (o: boolean) => void; articleId: string; onRestored: (c: ApiClaim) => void }) {
