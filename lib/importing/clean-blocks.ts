@@ -38,6 +38,8 @@ export interface CleanResult {
   removed: RemovedBlock[];
   title: string | null;
   byline: string | null;
+  /** The first date line removed above the story ("Published Nov 19, 2019"), for the metadata. */
+  dateLine: string | null;
 }
 
 const normalize = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
@@ -178,5 +180,6 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
       blocks.push({ ...block, content: trimInlineEnd(block.content ?? [], decision.trim) });
     }
   });
-  return { blocks, removed, title, byline };
+  const dateLine = removed.find((r) => r.reason === "Date line" || /^(published|updated|posted)\b/i.test(r.text))?.text ?? null;
+  return { blocks, removed, title, byline, dateLine };
 }

@@ -4,6 +4,7 @@ import { cleanBlocks } from "./clean-blocks";
 import { docOf } from "./doc-utils";
 import { htmlToBlocks } from "./html-to-doc";
 import { importHtml } from "./import-html";
+import { importText } from "./import-text";
 import { benchmarkAvailable, loadBenchmarkPages } from "./benchmark/dev-pages";
 import { scorePage, summarize } from "./benchmark/extraction-score";
 
@@ -109,4 +110,30 @@ describe.runIf(benchmarkAvailable())("extraction benchmark floor", () => {
     expect(s.precision).toBeGreaterThanOrEqual(0.955);
     expect(s.f1).toBeGreaterThanOrEqual(0.965);
   }, 60_000);
+});
+
+describe("metadata", () => {
+  it("reads authors, publisher and date from JSON-LD, the canonical URL from the head", () => {
+    const ld = JSON.stringify({ "@type": "NewsArticle", datePublished: "2019-11-19T10:02:00Z", author: [{ name: "Jane Doe" }, { name: "John Roe" }], publisher: { name: "Bench Times" } });
+    const html = page("").replace("<title>", `<link rel="canonical" href="https://news.example/a/1"><script type="application/ld+json">${ld}</script><title>`);
+    const m = importHtml(html, { mode: "page" }).metadata;
+    expect(m.authors).toEqual(["Jane Doe", "John Roe"]);
+    expect(m.publishedAt).toBe("2019-11-19T10:02:00.000Z");
+    expect(m.canonicalUrl).toBe("https://news.example/a/1");
+  });
+
+  it("falls back to a date in the address and splits a byline into authors", () => {
+    const m = importHtml(page("<p>By Jane Doe and John Roe</p>"), { mode: "page", sourceUrl: "https://news.example/2019/11/19/council-budget" }).metadata;
+    expect(m.publishedAt).toBe("2019-11-19T00:00:00.000Z");
+    expect(m.authors).toEqual(["Jane Doe", "John Roe"]);
+  });
+
+  it("takes the date of a pasted text's dateline", () => {
+    const r = importText(`Council raises school budget\nBy Jane Doe\nPublished 10:02 AM EST Nov 19, 2019\n\n${STORY.join("\n\n")}`);
+    expect(r.metadata.title).toBe("Council raises school budget");
+    expect(r.metadata.byline).toBe("Jane Doe");
+    expect(r.metadata.publishedAt).toBe("2019-11-19T00:00:00.000Z");
+    expect(canonicalText(r.document)).not.toMatch(/Published|Jane Doe/);
+    expect(r.removedBlocks.map((b) => b.text)).toContain("Published 10:02 AM EST Nov 19, 2019");
+  });
 });

@@ -7,7 +7,7 @@ import { blockText, docOf } from "./doc-utils";
 import { htmlToBlocks } from "./html-to-doc";
 import { assertLooksLikeText, assertNotEmpty, assertWithinLimit, maxImportBytes, utf8Length } from "./input-guards";
 import { limitHtmlStructure } from "./limit-html-structure";
-import { cleanString, excerptOf, isoDate, languageTag } from "./metadata";
+import { authorsOf, cleanString, dateFromLine, dateFromUrl, excerptOf, isoDate, jsonLdFacts, languageTag } from "./metadata";
 import { sanitizeArticleHtml } from "./sanitize";
 import type { ImportKind, ImportMetadata, ImportOptions, ImportResult } from "./types";
 import { safeUrl } from "@/lib/document/escape";
@@ -54,6 +54,10 @@ function extractArticle(html: string): Extracted | null {
   const doc = document as unknown as Document;
   const canonicalUrl = meta(doc, 'link[rel="canonical"]', 'meta[property="og:url"]');
   const language = doc.documentElement?.getAttribute("lang") ?? meta(doc, 'meta[http-equiv="content-language" i]', 'meta[property="og:locale"]');
+  // Read before Readability, which rewrites the document.
+  const ld = jsonLdFacts(Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).map((s) => s.textContent ?? ""));
+  const timeEl = doc.querySelector("article time[datetime], time[pubdate][datetime], time[datetime]");
+  const metaDate = meta(doc, 'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]');
   const article = new Readability(doc, { charThreshold: 200 }).parse();
   if (!article || !article.content || !(article.textContent ?? "").trim()) return null;
   return {
@@ -61,8 +65,9 @@ function extractArticle(html: string): Extracted | null {
     metadata: {
       title: withoutSiteSuffix(cleanString(article.title), cleanString(article.siteName)),
       byline: cleanString(article.byline),
-      siteName: cleanString(article.siteName),
-      publishedAt: isoDate(article.publishedTime),
+      siteName: cleanString(article.siteName) ?? ld.publisher,
+      publishedAt: isoDate(article.publishedTime) ?? isoDate(ld.datePublished) ?? isoDate(metaDate) ?? isoDate(timeEl?.getAttribute("datetime")) ?? dateFromUrl(canonicalUrl),
+      authors: ld.authors.length ? ld.authors : authorsOf(article.byline),
       language: languageTag(article.lang ?? language),
       excerpt: cleanString(article.excerpt, 1000),
       canonicalUrl: safeUrl(canonicalUrl),
@@ -119,8 +124,10 @@ export function importHtml(input: string, options: HtmlImportOptions = {}): Impo
     metadata: {
       title: cleaned.title ?? m?.title ?? null,
       byline: m?.byline ?? cleaned.byline,
+      authors: m?.authors.length ? m.authors : authorsOf(m?.byline ?? cleaned.byline),
       siteName: m?.siteName ?? null,
-      publishedAt: m?.publishedAt ?? null,
+      publishedAt: m?.publishedAt ?? dateFromLine(cleaned.dateLine) ?? dateFromUrl(sourceUrl),
+      canonicalUrl: m?.canonicalUrl ?? null,
       language: m?.language ?? detectLanguage(cleaned.blocks.map(blockText).join(" ")),
       sourceUrl,
       excerpt: m?.excerpt ?? excerptOf(cleaned.blocks),

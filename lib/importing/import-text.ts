@@ -2,7 +2,7 @@ import type { BlockNode, ParagraphNode } from "@/lib/document/types";
 import { cleanBlocks } from "./clean-blocks";
 import { docOf, normalizeInline, textNode } from "./doc-utils";
 import { assertLooksLikeText, assertNotEmpty, assertWithinLimit, maxImportBytes, utf8Length } from "./input-guards";
-import { excerptOf } from "./metadata";
+import { authorsOf, dateFromLine, excerptOf } from "./metadata";
 import type { ImportOptions, ImportResult } from "./types";
 import { detectLanguage } from "./detect-language";
 
@@ -51,10 +51,12 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
     metadata: {
       title: cleaned.title,
       byline: cleaned.byline,
+      authors: authorsOf(cleaned.byline),
       siteName: null,
-      publishedAt: null,
+      publishedAt: dateFromLine(cleaned.dateLine),
       language: detectLanguage(text),
       sourceUrl: options.sourceUrl ?? null,
+      canonicalUrl: null,
       excerpt: excerptOf(cleaned.blocks),
     },
     removedBlocks: cleaned.removed,

@@ -6,11 +6,15 @@ export type ImportKind = "text" | "html" | "markdown" | "docx" | "url";
 export interface ImportMetadata {
   title: string | null;
   byline: string | null;
+  /** Author names (the byline is their display form). */
+  authors: string[];
   siteName: string | null;
   /** ISO 8601 date-time, or null when the source does not say. */
   publishedAt: string | null;
   language: string | null;
   sourceUrl: string | null;
+  /** The page's <link rel=canonical> (or og:url). */
+  canonicalUrl: string | null;
   excerpt: string | null;
 }
 

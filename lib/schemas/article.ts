@@ -92,10 +92,12 @@ export const removedBlockSchema = z.object({ index: z.number().int(), text: z.st
 export const articleMetadataSchema = z.object({
   title: z.string().nullable(),
   byline: z.string().nullable(),
+  authors: z.array(z.string()).optional().describe("Author names; the byline is their display form"),
   siteName: z.string().nullable(),
   publishedAt: z.string().nullable().describe("ISO 8601"),
   language: z.string().nullable(),
   sourceUrl: z.string().nullable(),
+  canonicalUrl: z.string().nullable().optional().describe("The page's rel=canonical address"),
   excerpt: z.string().nullable(),
 });
 

@@ -13,6 +13,9 @@ export interface ArticleRow {
   byline: string | null;
   siteName: string | null;
   sourceUrl: string | null;
+  /** Selected where the full metadata is shown. */
+  canonicalUrl?: string | null;
+  authors?: string;
   publishedAt: Date | null;
   language: string | null;
   excerpt: string | null;
@@ -42,6 +45,8 @@ export function toApiArticle(row: ArticleRow, claimCount: number): ApiArticle {
       publishedAt: row.publishedAt?.toISOString() ?? null,
       language: row.language,
       sourceUrl: row.sourceUrl,
+      ...(row.canonicalUrl !== undefined ? { canonicalUrl: row.canonicalUrl } : {}),
+      ...(row.authors !== undefined ? { authors: JSON.parse(row.authors) as string[] } : {}),
       excerpt: row.excerpt,
     },
     document: JSON.parse(row.document) as DocNode,

@@ -58,6 +58,8 @@ export async function createArticle({
         title,
         byline: m.byline,
         sourceUrl: m.sourceUrl,
+        canonicalUrl: m.canonicalUrl && m.canonicalUrl !== m.sourceUrl ? m.canonicalUrl : null,
+        authors: JSON.stringify(m.authors ?? []),
         siteName: m.siteName,
         publishedAt: m.publishedAt ? new Date(m.publishedAt) : null,
         language: m.language,

@@ -2,6 +2,7 @@ import "server-only";
 import { canonicalText } from "@/lib/document/canonical-text";
 import { AppError } from "@/lib/errors";
 import type { ImportMetadata, ImportResult } from "@/lib/importing";
+import { authorsOf } from "@/lib/importing/metadata";
 import { articleMetadataInputSchema, type ArticleMetadataInput, type ArticlePreview, type CreateArticleJson } from "@/lib/schemas/article";
 import { fetchArticleUrl } from "./fetch-article-url";
 import { runImportInWorker } from "./import-pool";
@@ -76,10 +77,13 @@ export function mergeMetadata(found: ImportMetadata, edits: ArticleMetadataInput
   const e = articleMetadataInputSchema.parse(edits ?? {});
   const pick = (edit: string | null | undefined, value: string | null) => (edit === undefined ? value : nonEmpty(edit));
   const publishedAt = pick(e.publishedAt, found.publishedAt);
+  const byline = pick(e.byline, found.byline);
   return {
     ...found,
     title: pick(e.title, found.title),
-    byline: pick(e.byline, found.byline),
+    byline,
+    // An edited byline is the editor's word on who wrote it.
+    authors: e.byline === undefined ? found.authors : authorsOf(byline),
     sourceUrl: pick(e.sourceUrl, found.sourceUrl),
     publishedAt: publishedAt ? new Date(publishedAt).toISOString() : null,
     language: pick(e.language, found.language),
