@@ -120,12 +120,29 @@ export type CreateCommentInput = z.infer<typeof createCommentSchema>;
 
 export const updateCommentSchema = z.strictObject({ resolved: z.boolean() });
 
-export const listClaimsQuerySchema = z.strictObject({
+const claimFilterFields = {
   verdict: z.string().max(64).optional(),
   status: claimStatusSchema.optional(),
   assignee: z.string().max(64).optional(),
+};
+export const claimFiltersSchema = z.strictObject(claimFilterFields);
+export type ClaimFilters = z.infer<typeof claimFiltersSchema>;
+
+export const CLAIM_PAGE_MAX = 500;
+
+/** GET /api/v1/articles/:id/claims: filters plus keyset paging and a light "summary" shape. */
+export const listClaimsQuerySchema = z.strictObject({
+  ...claimFilterFields,
+  limit: z.coerce
+    .number({ error: `limit must be a whole number from 1 to ${CLAIM_PAGE_MAX}.` })
+    .int(`limit must be a whole number from 1 to ${CLAIM_PAGE_MAX}.`)
+    .min(1, `limit must be a whole number from 1 to ${CLAIM_PAGE_MAX}.`)
+    .max(CLAIM_PAGE_MAX, `limit must be a whole number from 1 to ${CLAIM_PAGE_MAX}.`)
+    .optional(),
+  after: z.string().max(400, "after must be the nextCursor of the previous page.").optional(),
+  fields: z.enum(["full", "summary"], { error: 'fields must be "full" or "summary" (no rationale, sources or selectors).' }).optional(),
 });
-export type ClaimFilters = z.infer<typeof listClaimsQuerySchema>;
+export type ListClaimsQuery = z.infer<typeof listClaimsQuerySchema>;
 
 // ---- Output shapes (API and claim panel) -----------------------------------------------
 

@@ -130,9 +130,14 @@ registry.registerPath({
   method: "get",
   path: "/api/v1/articles/{id}/claims",
   summary: "An article's claims in document order",
+  description:
+    "Pages with a keyset cursor: `limit` claims (1–500; all of them without a limit), then pass `nextCursor` as `after` for the next page (null on the last one). `fields=summary` leaves out the rationale, the sources and the selectors. Readers get published claims as published (the latest publication), never later edits.",
   tags: ["Claims"],
   request: { params: idParam("Article"), query: listClaimsQuerySchema },
-  responses: { 200: json(z.object({ claims: z.array(claimSchema) }), "Claims"), ...errorResponses(400, 401, 404) },
+  responses: {
+    200: json(z.object({ claims: z.array(claimSchema), nextCursor: z.string().nullable().openapi({ description: "Cursor of the next page (pass as `after`); null on the last page." }) }), "Claims"),
+    ...errorResponses(400, 401, 404),
+  },
 });
 
 registry.registerPath({

@@ -22,6 +22,24 @@ export function readableClaimWhere(actor: Actor) {
   };
 }
 
+/**
+ * Claims the claims API may answer with: what readableClaimWhere allows, plus claims of published
+ * articles that were published once and are being edited again (readers then get the published
+ * version from the snapshot, which is the final check: see lib/server/publishing/published-claims).
+ */
+export function apiReadableClaimWhere(actor: Actor) {
+  return {
+    deletedAt: null,
+    OR: [
+      { article: { deletedAt: null, workspace: memberOf(actor, ["ADMIN", "EDITOR"]) } },
+      {
+        AND: [{ OR: [{ status: "PUBLISHED" }, { publishedAt: { not: null } }] }],
+        article: { deletedAt: null, status: "PUBLISHED", workspace: memberOf(actor) },
+      },
+    ],
+  };
+}
+
 /** Trashed claims an editor may restore. */
 export function trashedClaimWhere(actor: Actor) {
   return { deletedAt: { not: null }, article: { deletedAt: null, workspace: memberOf(actor, ["ADMIN", "EDITOR"]) } };
