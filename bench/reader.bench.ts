@@ -1,0 +1,105 @@
+// Reader page render benchmark (issue 9, target 2, render part only): a 10,000-word article
+// with 1,000 and 5,000 published claims rendered by lib/reader (a pure function of the
+// publication snapshot). Prints the time per render and the 5k/1k ratio of time against the
+// 5k/1k ratio of output size: linear rendering keeps them close (the old string splice grew
+// with text × claims). The HTTP throughput comparison against a static file is not here yet.
+//
+//   npx tsx bench/reader.bench.ts              full run
+//   BENCH_SMOKE=1 npx tsx bench/reader.bench.ts  small case (CI)
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { canonicalText } from "../lib/document/canonical-text";
+import type { DocNode } from "../lib/document/types";
+import { renderReaderPage } from "../lib/reader/render-reader";
+import { DEFAULT_SCALE } from "../lib/scale/default-scale";
+import type { ReportBundle, ReportClaim } from "../lib/schemas/report";
+
+const smoke = process.env.BENCH_SMOKE === "1" || process.argv.includes("--smoke");
+const WORDS = smoke ? 2_000 : 10_000;
+const SIZES = smoke ? [200, 1_000] : [1_000, 5_000];
+const RUNS = smoke ? 2 : 5;
+
+const scale = { ...DEFAULT_SCALE, verdicts: DEFAULT_SCALE.verdicts.map((v, order) => ({ ...v, order })) };
+const words = Array.from({ length: WORDS }, (_, i) => `word${i}`);
+const paragraphs: string[] = [];
+for (let i = 0; i < words.length; i += 100) paragraphs.push(words.slice(i, i + 100).join(" "));
+const doc: DocNode = { type: "doc", content: paragraphs.map((p) => ({ type: "paragraph", content: [{ type: "text", text: p }] })) };
+const text = canonicalText(doc);
+
+function bundle(count: number): ReportBundle {
+  const claims: ReportClaim[] = Array.from({ length: count }, (_, i) => {
+    // Spans of 1–4 words spread over the text; every tenth overlaps the previous one.
+    const w = Math.floor((i * WORDS) / count);
+    const from = text.indexOf(`word${w} `) >= 0 ? text.indexOf(`word${w} `) : text.indexOf(`word${w}`);
+    const start = i % 10 === 9 && from > 8 ? from - 4 : from;
+    const end = Math.min(text.length, from + 6 + (i % 4) * 8);
+    return {
+      id: `c${i}`,
+      exact: text.slice(start, end),
+      prefix: "",
+      suffix: "",
+      start,
+      end,
+      claimant: "A politician",
+      statement: `Statement ${i}`,
+      verdict: scale.verdicts[i % scale.verdicts.length],
+      rationale: "<p>Checked against the <strong>records</strong>.</p>",
+      status: "PUBLISHED",
+      author: { id: "u1", name: "Eddie" },
+      reviewer: { id: "u2", name: "Erin" },
+      createdAt: "2026-05-01T10:00:00.000Z",
+      updatedAt: "2026-05-01T10:00:00.000Z",
+      approvedAt: "2026-05-02T10:00:00.000Z",
+      publishedAt: "2026-05-03T10:00:00.000Z",
+      sources: [{ id: `s${i}`, url: `https://records.example/${i}`, title: "Records", publisher: "Archive", publishedOn: null, accessedOn: null, excerpt: null, stance: "SUPPORTS", archiveUrl: null }],
+    };
+  });
+  return {
+    scope: "published",
+    article: {
+      id: "a1",
+      slug: "bench",
+      title: "Benchmark article",
+      byline: null,
+      sourceUrl: null,
+      siteName: null,
+      publishedAt: null,
+      language: "en",
+      excerpt: null,
+      document: doc,
+      canonicalText: text,
+      status: "PUBLISHED",
+      firstPublishedAt: "2026-05-03T10:00:00.000Z",
+      lastPublishedAt: "2026-05-03T10:00:00.000Z",
+      readerUrl: "https://factmark.example/r/bench",
+    },
+    claims,
+    scale,
+    organization: { name: "Bench", url: null },
+    corrections: [],
+    generatedAt: "2026-05-03T10:00:00.000Z",
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(`Reader render: ${WORDS.toLocaleString("en-US")} words, ${RUNS} runs each (median)${smoke ? " — smoke" : ""}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+const results = SIZES.map((count) => {
+  const b = bundle(count);
+  renderReaderPage(b, { membersOnly: false }); // warm-up
+  const times: number[] = [];
+  let bytes = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const t = performance.now();
+    bytes = Buffer.byteLength(renderReaderPage(b, { membersOnly: false }).html);
+    times.push(performance.now() - t);
+  }
+  const ms = median(times);
+  console.log(`  ${count.toLocaleString("en-US")} claims: ${ms.toFixed(1)} ms per render, ${(bytes / 1024).toFixed(0)} KB of HTML`);
+  return { count, ms, bytes };
+});
+const [a, b] = results;
+const timeRatio = b.ms / a.ms;
+const sizeRatio = b.bytes / a.bytes;
+console.log(`  ${b.count}/${a.count} claims: time ×${timeRatio.toFixed(2)} for output ×${sizeRatio.toFixed(2)} (linear: time ratio ≈ size ratio; quadratic would be ≈ ×${(sizeRatio * sizeRatio).toFixed(1)})`);
+console.log("  Served pages come from the PageCache after the first request (one render per publication), with ETag/304.");
