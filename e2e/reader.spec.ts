@@ -35,6 +35,7 @@ interface ApiBody {
   id: string;
   version: number;
   url: string;
+  status: string;
   number: number;
 }
 
@@ -188,7 +189,10 @@ test("on a phone a tapped claim opens as a bottom sheet (screenshots kept for re
 
 test("a correction needs a reason and appears in the log; withdrawing answers 410 with the reason", async ({ page }) => {
   const claim = await json(await editor.get(`/api/v1/claims/${claimIds[0]}`));
-  await json(await editor.patch(`/api/v1/claims/${claimIds[0]}`, { data: { version: claim.version, verdict: "mostly-true" } }));
+  const reopened = await json(await editor.patch(`/api/v1/claims/${claimIds[0]}`, { data: { version: claim.version, verdict: "mostly-true" } }));
+  // A changed verdict needs a second look before it can reach readers again.
+  expect(reopened.status).toBe("IN_REVIEW");
+  await json(await admin.patch(`/api/v1/claims/${claimIds[0]}`, { data: { version: reopened.version, status: "APPROVED" } }));
   const noReason = await editor.post(`/api/v1/articles/${articleId}/publish`, { data: {} });
   expect(noReason.status()).toBe(400);
   expect((await noReason.json()).error.message).toMatch(/reason/i);

@@ -8,6 +8,7 @@ import "./paths/admin";
 import "./paths/articles";
 import "./paths/exports";
 import "./paths/mentions";
+import "./paths/notifications";
 import "./paths/revisions";
 
 export function buildOpenApiDocument(serverUrl: string) {

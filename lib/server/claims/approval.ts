@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/server/audit";
 import { approvalCanonical, demotionReason, isApprovedStatus, type ApprovalPart, type ApprovedContent } from "@/lib/workflow/claim-workflow";
+import { notifyClaimEvents } from "@/lib/server/notifications/claim-events";
 import { claimAuditScope } from "./claim-audit-scope";
 
 // Approval integrity: an approval covers exactly what was approved. Approving stores a hash of
@@ -42,7 +43,7 @@ export function reopenData(parts: readonly ApprovalPart[]) {
  */
 export async function reopenAfterChange(
   tx: Tx,
-  row: { id: string; articleId: string; status: string; approvedById: string | null; article: { workspaceId: string } },
+  row: { id: string; articleId: string; status: string; statement: string; createdById: string; approvedById: string | null; article: { workspaceId: string } },
   actor: Actor,
   parts: readonly ApprovalPart[],
 ): Promise<boolean> {
@@ -58,5 +59,6 @@ export async function reopenAfterChange(
     before: { status: row.status, approvedById: row.approvedById },
     after: { status: data.status, reviewReason: data.reviewReason },
   });
+  await notifyClaimEvents(tx, { row, actorId: actor.userId, from: row.status, to: "IN_REVIEW", reviewReason: data.reviewReason, newAssigneeId: null });
   return true;
 }

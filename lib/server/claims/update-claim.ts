@@ -9,6 +9,7 @@ import { changedFields, recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "./claim-access";
 import { claimSnapshot, loadClaimRow, toApiClaim, type ClaimRow } from "./claim-shape";
 import { assertAssignee, assertVerdictKey } from "./claim-validation";
+import { notifyClaimEvents } from "@/lib/server/notifications/claim-events";
 import { approvalHash, approvedContentOf, reopenData } from "./approval";
 import { assertApprovable, assertTransition } from "./claim-workflow";
 import { sanitizeOptionalText, sanitizePlainText, sanitizeRichText } from "./sanitize";
@@ -138,6 +139,14 @@ export async function updateClaim({
       fields,
       before: pick(before, fields),
       after: reopened ? { ...pick(after, fields), reviewReason: extra.reviewReason } : pick(after, fields),
+    });
+    await notifyClaimEvents(tx, {
+      row,
+      actorId: actor.userId,
+      from,
+      to: next.status,
+      reviewReason: reopened ? (extra.reviewReason as string) : null,
+      newAssigneeId: next.assigneeId !== row.assigneeId ? next.assigneeId : null,
     });
     const updated = (await loadClaimRow(tx, { id: claimId })) as ClaimRow;
     return toApiClaim(updated, { internal: true });

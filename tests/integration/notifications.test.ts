@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { describeRange } from "@/lib/anchoring";
+import { db } from "@/lib/db";
+import { createClaim } from "@/lib/server/claims/create-claim";
+import { updateClaim } from "@/lib/server/claims/update-claim";
+import { listNotifications, markNotificationsRead } from "@/lib/server/notifications/list-notifications";
+import { addSource } from "@/lib/server/sources/add-source";
+import { createArticleRow, createWorkspaceWithMembers } from "./factories";
+
+const TEXT = ["Crime doubled last year, the mayor said."];
+
+async function setup() {
+  const ws = await createWorkspaceWithMembers();
+  const article = await createArticleRow({ workspaceId: ws.workspace.id, createdById: ws.users.editor.id, paragraphs: TEXT });
+  const { quote, position } = describeRange(TEXT[0], { start: 0, end: 13 });
+  const claim = await createClaim({
+    actor: ws.actors.editor,
+    articleId: article.id,
+    input: { target: { selector: [quote, position] }, verdict: "false", rationale: "<p>Police data.</p>" },
+  });
+  const src = await addSource({ actor: ws.actors.editor, claimId: claim.id, input: { url: "https://police.example/a" } });
+  return { ...ws, article, claim, version: src.claimVersion };
+}
+
+const types = async (actor: Parameters<typeof listNotifications>[0]["actor"]) => (await listNotifications({ actor })).notifications.map((n) => n.type);
+
+describe("notifications", () => {
+  it("submit → approvers (not the author); approve → author; verdict change after approval → approvers again; assignment → assignee", async () => {
+    const s = await setup();
+    const submitted = await updateClaim({ actor: s.actors.editor, claimId: s.claim.id, version: s.version, patch: { status: "IN_REVIEW" } });
+    expect(await types(s.actors.admin)).toEqual(["REVIEW_REQUESTED"]);
+    expect(await types(s.actors.editor2)).toEqual(["REVIEW_REQUESTED"]);
+    expect(await types(s.actors.editor)).toEqual([]);
+    expect(await types(s.actors.reader)).toEqual([]);
+
+    const approved = await updateClaim({ actor: s.actors.admin, claimId: s.claim.id, version: submitted.version, patch: { status: "APPROVED" } });
+    const mine = await listNotifications({ actor: s.actors.editor });
+    expect(mine.unread).toBe(1);
+    expect(mine.notifications[0]).toMatchObject({ type: "APPROVED", actor: { id: s.users.admin.id }, href: `/articles/${s.article.id}?claim=${s.claim.id}` });
+
+    await updateClaim({ actor: s.actors.editor, claimId: s.claim.id, version: approved.version, patch: { verdict: "true", assigneeId: s.users.editor2.id } });
+    const admin = await listNotifications({ actor: s.actors.admin });
+    expect(admin.notifications[0]).toMatchObject({ type: "REVIEW_REQUESTED", message: expect.stringMatching(/^Verdict changed after approval — needs review again/) });
+    expect(await types(s.actors.editor2)).toEqual(["ASSIGNED", "REVIEW_REQUESTED", "REVIEW_REQUESTED"]);
+  });
+
+  it("mark one read, then all; someone else's ids are skipped", async () => {
+    const s = await setup();
+    await updateClaim({ actor: s.actors.editor, claimId: s.claim.id, version: s.version, patch: { status: "IN_REVIEW", assigneeId: s.users.admin.id } });
+    const list = await listNotifications({ actor: s.actors.admin });
+    expect(list.unread).toBe(2);
+    const other = await listNotifications({ actor: s.actors.editor2 });
+    expect(await markNotificationsRead({ actor: s.actors.admin, input: { ids: [list.notifications[0].id, other.notifications[0].id] } })).toEqual({ marked: 1, unread: 1 });
+    expect(await markNotificationsRead({ actor: s.actors.admin })).toEqual({ marked: 1, unread: 0 });
+    expect((await listNotifications({ actor: s.actors.editor2 })).unread).toBe(1);
+    expect(await db.notification.count({ where: { claimId: s.claim.id } })).toBe(3);
+  });
+});
