@@ -4,10 +4,15 @@ import { listMyWorkspaces } from "@/lib/server/workspaces/list-my-workspaces";
 import { AppHeader } from "@/components/layout/app-header";
 import { canEdit } from "@/lib/schemas/enums";
 import { countReviewQueue } from "@/lib/server/claims/list-review-queue";
+import { InvitationsBanner } from "@/components/layout/invitations-banner";
+import { listMyInvitations } from "@/lib/server/invitations/my-invitations";
+import { answerInvitationAction } from "./actions";
+
+const ROLE_LABEL = { ADMIN: "Admin", EDITOR: "Editor", READER: "Reader" } as const;
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireSessionActor();
-  const [current, workspaces] = await Promise.all([getCurrentWorkspace(), listMyWorkspaces({ actor })]);
+  const [current, workspaces, invitations] = await Promise.all([getCurrentWorkspace(), listMyWorkspaces({ actor }), listMyInvitations({ actor })]);
   const review = current && canEdit(current.role) ? await countReviewQueue({ actor, workspaceId: current.id }) : null;
   return (
     <div className="flex min-h-screen flex-col">
@@ -16,6 +21,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         current={current}
         workspaces={workspaces}
         reviewWaiting={review?.waitingForMe ?? null}
+      />
+      <InvitationsBanner
+        invitations={invitations.map((i) => ({ id: i.id, workspaceName: i.workspaceName, roleLabel: ROLE_LABEL[i.role], invitedBy: i.invitedBy }))}
+        answer={answerInvitationAction}
       />
       <div className="flex-1">{children}</div>
     </div>

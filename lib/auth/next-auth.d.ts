@@ -10,5 +10,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     userId?: string;
+    /** Server-side Session row id (lib/auth/sessions.ts). */
+    sid?: string;
   }
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { authenticateWithPassword } from "./authenticate";
+import { createSession, isSessionLive, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 /**
  * The client address recorded by scripts/client-ip.cjs (the socket peer, or the address our
@@ -52,7 +53,7 @@ export function enabledOAuthProviders(): Array<{ id: string; name: string }> {
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
   providers: providers(),
   callbacks: {
@@ -72,12 +73,25 @@ export const authOptions: NextAuthOptions = {
           const existing = await db.user.findUnique({ where: { email: user.email!.toLowerCase() } });
           token.userId = existing?.id;
         }
+        // A server-side session row, so the token can be revoked before it expires.
+        if (token.userId) token.sid = await createSession(token.userId);
       }
       return token;
     },
+    // Runs once per request (getSessionActor is cached per request): a token whose session row
+    // was revoked or has expired carries no user, so the request is anonymous.
     async session({ session, token }) {
-      if (session.user && typeof token.userId === "string") session.user.id = token.userId;
+      const live = typeof token.userId === "string" && typeof token.sid === "string" && (await isSessionLive(token.sid, token.userId));
+      if (session.user) {
+        if (live) session.user.id = token.userId;
+        else delete session.user.id;
+      }
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await revokeSession(token.sid);
     },
   },
 };

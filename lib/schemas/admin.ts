@@ -72,7 +72,10 @@ export const memberSchema = z.object({
   name: z.string(),
   email: z.string(),
   role: roleSchema,
+  /** Active in this workspace (and the account is active). */
   active: z.boolean(),
+  /** False when a site admin deactivated the account everywhere. */
+  accountActive: z.boolean(),
   joinedAt: z.string(),
 });
 export type Member = z.infer<typeof memberSchema>;
@@ -207,3 +210,9 @@ export const meSchema = z.object({
   workspaces: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), role: roleSchema })),
 });
 export type Me = z.infer<typeof meSchema>;
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, "Enter your current password."),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

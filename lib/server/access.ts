@@ -14,7 +14,8 @@ export function requireActor(actor: MaybeActor): Actor {
 
 /** Workspaces the actor belongs to. */
 export function memberOf(actor: Actor, roles?: readonly Role[]) {
-  return { memberships: { some: { userId: actor.userId, ...(roles ? { role: { in: [...roles] } } : {}) } } };
+  // Only active memberships of active accounts count: a member deactivated in one workspace keeps the others.
+  return { memberships: { some: { userId: actor.userId, active: true, user: { active: true }, ...(roles ? { role: { in: [...roles] } } : {}) } } };
 }
 
 /**
@@ -42,7 +43,7 @@ export function editableArticleWhere(actor: Actor) {
  */
 export async function requireMembership(tx: Tx, actor: Actor, workspaceId: string, roles?: readonly Role[]) {
   const membership = await tx.membership.findFirst({
-    where: { userId: actor.userId, workspaceId, user: { active: true } },
+    where: { userId: actor.userId, workspaceId, active: true, user: { active: true } },
   });
   if (!membership) throw notFound("Workspace");
   if (roles && !roles.includes(membership.role as Role)) {

@@ -22,6 +22,10 @@ import { resolveApiToken } from "@/lib/server/tokens/resolve-api-token";
 import { bootstrapUser } from "@/lib/server/users/bootstrap-user";
 import { createUser as createUserService } from "@/lib/server/users/create-user";
 import { deactivateUser } from "@/lib/server/users/deactivate-user";
+import { setAccountActive } from "@/lib/server/users/set-account-active";
+import { answerMyInvitation, listMyInvitations } from "@/lib/server/invitations/my-invitations";
+import { listMyWorkspaces } from "@/lib/server/workspaces/list-my-workspaces";
+import { createSession, isSessionLive } from "@/lib/auth/sessions";
 import { reactivateUser } from "@/lib/server/users/reactivate-user";
 import { getWorkspaceSettings } from "@/lib/server/workspaces/get-workspace-settings";
 import { updateWorkspaceSettings } from "@/lib/server/workspaces/update-workspace";
@@ -44,19 +48,66 @@ describe("members and users", () => {
     expect(actions.map((a) => a.action).sort()).toEqual(["membership.create", "user.create"]);
   });
 
-  it("an existing email only gains the membership; its password is untouched; a second add is a clear conflict", async () => {
+  it("an existing email is not added: its owner gets an invitation to accept or decline; its password is untouched", async () => {
     const { workspace, actors } = await createWorkspaceWithMembers();
     const existing = await createUser({ password: "original-password-1" });
     const result = await createUserService({
       actor: actors.admin,
       workspaceId: workspace.id,
-      input: { email: existing.email, name: "Ignored", role: "READER", password: "attacker-password-1" },
+      input: { email: existing.email, name: "Ignored", role: "EDITOR", password: "attacker-password-1" },
     });
     expect(result).toMatchObject({ userId: existing.id, existingAccount: true, generatedPassword: null });
+    expect(await db.membership.count({ where: { userId: existing.id, workspaceId: workspace.id } })).toBe(0);
     await expect(authenticateWithPassword(existing.email, "original-password-1", ip())).resolves.toMatchObject({ id: existing.id });
+    const owner = actorOf(existing);
+    const [pending] = await listMyInvitations({ actor: owner });
+    expect(pending).toMatchObject({ workspaceName: workspace.name, role: "EDITOR" });
+    // Nobody else can answer it.
+    await expect(answerMyInvitation({ actor: actors.editor, invitationId: pending.id, accept: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await answerMyInvitation({ actor: owner, invitationId: pending.id, accept: true });
+    expect(await db.membership.findUnique({ where: { userId_workspaceId: { userId: existing.id, workspaceId: workspace.id } } })).toMatchObject({ role: "EDITOR", active: true });
+    await expect(answerMyInvitation({ actor: owner, invitationId: pending.id, accept: false })).rejects.toMatchObject({ code: "GONE" });
+    expect(await listMyInvitations({ actor: owner })).toEqual([]);
+    const audit = await db.auditEvent.findMany({ where: { entityId: pending.id }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((r) => r.action)).toEqual(["invitation.create", "invitation.accept"]);
     await expect(
       createUserService({ actor: actors.admin, workspaceId: workspace.id, input: { email: existing.email, name: "x", role: "READER" } }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already a member/) });
+  });
+
+  it("a declined invitation adds nothing", async () => {
+    const { workspace, actors } = await createWorkspaceWithMembers();
+    const existing = await createUser();
+    await createUserService({ actor: actors.admin, workspaceId: workspace.id, input: { email: existing.email, name: "x", role: "ADMIN" } });
+    const [pending] = await listMyInvitations({ actor: actorOf(existing) });
+    await answerMyInvitation({ actor: actorOf(existing), invitationId: pending.id, accept: false });
+    expect(await db.membership.count({ where: { userId: existing.id, workspaceId: workspace.id } })).toBe(0);
+    expect(await listMyInvitations({ actor: actorOf(existing) })).toEqual([]);
+  });
+
+  it("an admin of workspace A cannot affect an editor of workspace B", async () => {
+    const a = await createWorkspaceWithMembers();
+    const b = await createWorkspaceWithMembers();
+    await db.user.update({ where: { id: b.users.editor.id }, data: { passwordHash: await hashPassword("editor-b-password") } });
+    const bToken = await createApiToken({ actor: b.actors.editor, input: { name: "b" } });
+    // "Add user" with B's editor's email: an invitation, no membership in A.
+    await createUserService({ actor: a.actors.admin, workspaceId: a.workspace.id, input: { email: b.users.editor.email, name: "x", role: "READER" } });
+    expect(await db.membership.count({ where: { userId: b.users.editor.id, workspaceId: a.workspace.id } })).toBe(0);
+    // So A's admin cannot deactivate, remove, re-role them: not a member of A.
+    await expect(deactivateUser({ actor: a.actors.admin, workspaceId: a.workspace.id, userId: b.users.editor.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeMember({ actor: a.actors.admin, workspaceId: a.workspace.id, userId: b.users.editor.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setMemberRole({ actor: a.actors.admin, workspaceId: a.workspace.id, userId: b.users.editor.id, role: "READER" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Nor act on B with their own membership.
+    await expect(deactivateUser({ actor: a.actors.admin, workspaceId: b.workspace.id, userId: b.users.editor.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Even after the editor accepts and A's admin deactivates them in A, B is untouched.
+    const [inv] = await listMyInvitations({ actor: b.actors.editor });
+    await answerMyInvitation({ actor: b.actors.editor, invitationId: inv.id, accept: true });
+    await deactivateUser({ actor: a.actors.admin, workspaceId: a.workspace.id, userId: b.users.editor.id });
+    await expect(authenticateWithPassword(b.users.editor.email, "editor-b-password", ip())).resolves.toMatchObject({ id: b.users.editor.id });
+    await expect(resolveApiToken(bToken.token)).resolves.toMatchObject({ userId: b.users.editor.id });
+    expect((await listMyWorkspaces({ actor: b.actors.editor })).map((w) => w.id)).toEqual([b.workspace.id]);
+    await expect(listMembers({ actor: b.actors.editor, workspaceId: a.workspace.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: b.users.editor.id } })).active).toBe(true);
   });
 
   it("validates the form: email, name and password length", async () => {
@@ -97,25 +148,44 @@ describe("members and users", () => {
     await expect(removeMember({ actor: actors.admin, workspaceId: workspace.id, userId: users.reader.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("deactivation stops sign-in, the session and API tokens; reactivation restores them", async () => {
+  it("deactivation is per membership: the workspace is closed to the member (session and tokens), the account is not; reactivation restores it", async () => {
     const { workspace, actors, users } = await createWorkspaceWithMembers();
     await db.user.update({ where: { id: users.editor.id }, data: { passwordHash: await hashPassword("editor-password-1") } });
-    const token = await createApiToken({ actor: actors.editor, input: { name: "t" } });
     await deactivateUser({ actor: actors.admin, workspaceId: workspace.id, userId: users.editor.id });
+    await expect(authenticateWithPassword(users.editor.email, "editor-password-1", ip())).resolves.toMatchObject({ id: users.editor.id });
+    await expect(listMembers({ actor: actors.editor, workspaceId: workspace.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getWorkspaceSettings({ actor: actors.editor, workspaceId: workspace.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await listMyWorkspaces({ actor: actors.editor })).toEqual([]);
+    const member = (await listMembers({ actor: actors.admin, workspaceId: workspace.id })).find((m) => m.userId === users.editor.id);
+    expect(member).toMatchObject({ active: false, accountActive: true });
+    const audit = await db.auditEvent.findFirst({ where: { action: "membership.deactivate", workspaceId: workspace.id } });
+    expect(audit?.actorId).toBe(users.admin.id);
+    await reactivateUser({ actor: actors.admin, workspaceId: workspace.id, userId: users.editor.id });
+    expect((await listMyWorkspaces({ actor: actors.editor })).map((w) => w.id)).toEqual([workspace.id]);
+  });
+
+  it("only a site admin deactivates an account everywhere: sign-in, sessions and API tokens stop at once", async () => {
+    const { actors, users } = await createWorkspaceWithMembers();
+    await db.user.update({ where: { id: users.editor.id }, data: { passwordHash: await hashPassword("editor-password-1") } });
+    const token = await createApiToken({ actor: actors.editor, input: { name: "t" } });
+    const sid = await createSession(users.editor.id);
+    await expect(setAccountActive({ actor: actors.admin, userId: users.editor.id, active: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const site = await createUser();
+    await db.user.update({ where: { id: site.id }, data: { isSuperAdmin: true } });
+    await setAccountActive({ actor: { ...actorOf(site), isSuperAdmin: true }, userId: users.editor.id, active: false });
     await expect(authenticateWithPassword(users.editor.email, "editor-password-1", ip())).rejects.toMatchObject({ message: DEACTIVATED });
     expect(await loadActor(users.editor.id)).toBeNull();
+    expect(await isSessionLive(sid, users.editor.id)).toBe(false);
     await expect(resolveApiToken(token.token)).rejects.toMatchObject({ code: "UNAUTHORIZED", message: expect.stringMatching(/deactivated/) });
-    expect((await listMembers({ actor: actors.admin, workspaceId: workspace.id })).find((m) => m.userId === users.editor.id)?.active).toBe(false);
-    await reactivateUser({ actor: actors.admin, workspaceId: workspace.id, userId: users.editor.id });
+    await setAccountActive({ actor: { ...actorOf(site), isSuperAdmin: true }, userId: users.editor.id, active: true });
     await expect(resolveApiToken(token.token)).resolves.toMatchObject({ userId: users.editor.id });
-    expect(await loadActor(users.editor.id)).not.toBeNull();
   });
 
   it("an admin cannot deactivate themselves, nor a user outside the workspace", async () => {
     const { workspace, actors, users } = await createWorkspaceWithMembers();
     await expect(deactivateUser({ actor: actors.admin, workspaceId: workspace.id, userId: users.admin.id })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringMatching(/your own account/),
+      message: expect.stringMatching(/cannot deactivate yourself/),
     });
     await expect(deactivateUser({ actor: actors.admin, workspaceId: workspace.id, userId: users.outsider.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.user.findUniqueOrThrow({ where: { id: users.outsider.id } })).active).toBe(true);

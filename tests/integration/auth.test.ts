@@ -4,11 +4,13 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticateWithPassword, DEACTIVATED, WRONG_CREDENTIALS } from "@/lib/auth/authenticate";
 import { loadActor } from "@/lib/auth/load-actor";
-import { clientIp } from "@/lib/auth/options";
+import { authOptions, clientIp } from "@/lib/auth/options";
+import { createSession, isSessionLive } from "@/lib/auth/sessions";
+import { changePassword } from "@/lib/server/users/change-password";
 import { purgeExpiredThrottleRows } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { createUser } from "./factories";
+import { actorOf, createUser } from "./factories";
 
 const PASSWORD = "correct-horse-battery";
 let ipCounter = 0;
@@ -197,5 +199,43 @@ describe("client address for the per-IP limit", () => {
     } finally {
       process.env.FACTMARK_CLIENT_IP_HEADER = saved;
     }
+  });
+});
+
+describe("revocable sessions", () => {
+  const sessionFor = async (token: { userId?: string; sid?: string }) => {
+    const session = await authOptions.callbacks!.session!({ session: { user: { name: "x" }, expires: "" }, token } as never);
+    return (session as { user?: { id?: string } }).user?.id;
+  };
+
+  it("a token carries a session id whose row must be live; sign-out ends it at once", async () => {
+    const user = await createUser({ password: PASSWORD });
+    const token = await authOptions.callbacks!.jwt!({ token: {}, user: { id: user.id }, account: { provider: "credentials" } } as never);
+    expect(typeof token.sid).toBe("string");
+    expect(await sessionFor(token)).toBe(user.id);
+    // A token without a session id (or someone else's) is nobody.
+    expect(await sessionFor({ userId: user.id })).toBeUndefined();
+    const other = await createUser();
+    expect(await sessionFor({ userId: other.id, sid: token.sid })).toBeUndefined();
+    await authOptions.events!.signOut!({ token, session: {} } as never);
+    expect(await sessionFor(token)).toBeUndefined();
+  });
+
+  it("a password change ends the user's other sessions, keeps the current one, and needs the current password", async () => {
+    const user = await createUser({ password: PASSWORD });
+    const [current, other] = await Promise.all([createSession(user.id), createSession(user.id)]);
+    const actor = actorOf(user);
+    await expect(changePassword({ actor, input: { currentPassword: "not-it-at-all", newPassword: "a-new-password-2" } })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(changePassword({ actor, input: { currentPassword: PASSWORD, newPassword: "a-new-password-2" }, currentSid: current })).resolves.toEqual({ sessionsEnded: 1 });
+    expect(await isSessionLive(current, user.id)).toBe(true);
+    expect(await isSessionLive(other, user.id)).toBe(false);
+    await expect(authenticateWithPassword(user.email, "a-new-password-2", freshIp())).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("an expired session is refused", async () => {
+    const user = await createUser();
+    const sid = await createSession(user.id);
+    await db.session.update({ where: { id: sid }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await isSessionLive(sid, user.id)).toBe(false);
   });
 });

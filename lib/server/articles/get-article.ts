@@ -11,7 +11,7 @@ export async function getArticle({ actor: maybeActor, articleId }: { actor: Mayb
   const actor = requireActor(maybeActor);
   const row = await db.article.findFirst({ where: { id: articleId, ...readableArticleWhere(actor) } });
   if (!row) throw notFound("Article");
-  const editor = await db.membership.count({ where: { userId: actor.userId, workspaceId: row.workspaceId, role: { in: ["ADMIN", "EDITOR"] } } });
+  const editor = await db.membership.count({ where: { userId: actor.userId, workspaceId: row.workspaceId, active: true, role: { in: ["ADMIN", "EDITOR"] } } });
   // Readers count only what they can see: published claims.
   const claimCount = await db.claim.count({ where: { articleId: row.id, deletedAt: null, ...(editor ? {} : { status: "PUBLISHED" }) } });
   return toApiArticle(row, claimCount);

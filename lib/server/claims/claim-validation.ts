@@ -20,6 +20,6 @@ export async function assertVerdictKey(tx: Tx, workspaceId: string, key: string)
 }
 
 export async function assertAssignee(tx: Tx, workspaceId: string, userId: string): Promise<void> {
-  const member = await tx.membership.findFirst({ where: { workspaceId, userId, user: { active: true } } });
+  const member = await tx.membership.findFirst({ where: { workspaceId, userId, active: true, user: { active: true } } });
   if (!member) throw new AppError("UNPROCESSABLE", "The assignee must be an active member of this workspace.");
 }

@@ -49,7 +49,7 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
     getScale({ actor, workspaceId: article.workspaceId }),
     editor
       ? db.membership.findMany({
-          where: { workspaceId: article.workspaceId, user: { active: true } },
+          where: { workspaceId: article.workspaceId, active: true, user: { active: true } },
           select: { user: { select: { id: true, name: true } } },
           orderBy: { user: { name: "asc" } },
         })

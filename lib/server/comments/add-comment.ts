@@ -33,7 +33,7 @@ export async function addComment({
       parentId = parent.parentId ?? parent.id;
     }
     const members = await tx.membership.findMany({
-      where: { workspaceId: row.article.workspaceId, user: { active: true } },
+      where: { workspaceId: row.article.workspaceId, active: true, user: { active: true } },
       select: { user: { select: { id: true, name: true, email: true } } },
     });
     const { text, userIds } = parseMentions(input.body, members.map((m) => m.user));

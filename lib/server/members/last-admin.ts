@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
  */
 export async function assertNotLastAdmin(tx: Tx, workspaceId: string, userId: string, what: string): Promise<void> {
   const otherAdmins = await tx.membership.count({
-    where: { workspaceId, role: "ADMIN", userId: { not: userId }, user: { active: true } },
+    where: { workspaceId, role: "ADMIN", userId: { not: userId }, active: true, user: { active: true } },
   });
   if (otherAdmins === 0) {
     throw new AppError("CONFLICT", `${what} would leave this workspace without an admin. Make another member an admin first.`);

@@ -20,7 +20,8 @@ export async function listMembers({ actor: maybeActor, workspaceId }: { actor: M
     name: m.user.name,
     email: m.user.email,
     role: m.role as Role,
-    active: m.user.active,
+    active: m.active && m.user.active,
+    accountActive: m.user.active,
     joinedAt: m.createdAt.toISOString(),
   }));
 }

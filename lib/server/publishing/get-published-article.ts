@@ -58,7 +58,7 @@ export async function resolvePublishedArticle({ actor, slug }: { actor: MaybeAct
 
   if (article.visibility === "MEMBERS") {
     if (!actor) throw new AppError("UNAUTHORIZED", "This fact-check is for members of its newsroom: sign in to read it.");
-    const member = await db.membership.findFirst({ where: { workspaceId: article.workspaceId, userId: actor.userId, user: { active: true } } });
+    const member = await db.membership.findFirst({ where: { workspaceId: article.workspaceId, userId: actor.userId, active: true, user: { active: true } } });
     if (!member) throw notFound("Fact-check");
   }
 

@@ -27,7 +27,7 @@ export async function buildReportBundle({ actor: maybeActor, articleId, scope, n
     where: { id: articleId, ...readableArticleWhere(actor) },
     select: {
       id: true,
-      workspace: { select: { memberships: { where: { userId: actor.userId }, select: { role: true } } } },
+      workspace: { select: { memberships: { where: { userId: actor.userId, active: true }, select: { role: true } } } },
     },
   });
   if (!article) throw notFound("Article");

@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { EDITING_ROLES } from "@/lib/schemas/enums";
 import { reviseArticleSchema, type ReviseArticleInput, type RevisionPreview, type RevisionResult } from "@/lib/schemas/revision";
-import { editableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
+import { editableArticleWhere, memberOf, requireActor, requireMembership } from "@/lib/server/access";
 import { sha256 } from "@/lib/server/articles/create-article";
 import { recordAudit } from "@/lib/server/audit";
 import { planClaims, reviewReasonFor, toClaimReanchor, type ClaimPlan } from "./plan-revision";
@@ -36,7 +36,7 @@ async function loadEditableArticle(tx: Tx, actor: Actor, articleId: string) {
   const article = await tx.article.findFirst({ where: { id: articleId, ...editableArticleWhere(actor) } });
   if (!article) {
     // Readers who can see it learn they may not change it; strangers learn nothing.
-    const visible = await tx.article.findFirst({ where: { id: articleId, deletedAt: null, workspace: { memberships: { some: { userId: actor.userId } } } }, select: { workspaceId: true } });
+    const visible = await tx.article.findFirst({ where: { id: articleId, deletedAt: null, workspace: memberOf(actor) }, select: { workspaceId: true } });
     if (visible) await requireMembership(tx, actor, visible.workspaceId, EDITING_ROLES);
     throw notFound("Article");
   }

@@ -7,13 +7,17 @@ import { createUserSchema, type CreateUserInput } from "@/lib/schemas/admin";
 import type { Role } from "@/lib/schemas/enums";
 import { requireActor, requireMembership } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
+import { generateInvitationToken, INVITATION_TTL_DAYS } from "@/lib/server/invitations/invitation-token";
 
 export interface CreateUserResult {
   userId: string;
   email: string;
   name: string;
   role: Role;
-  /** True when the account already existed and was only added to the workspace. */
+  /**
+   * True when the email belongs to an existing account: it is NOT added; it gets a pending
+   * invitation that its owner accepts or declines in the app (no takeover across workspaces).
+   */
   existingAccount: boolean;
   /** The generated password, to show once; null when one was given or the account existed. */
   generatedPassword: string | null;
@@ -21,7 +25,9 @@ export interface CreateUserResult {
 
 /**
  * An admin adds someone to the workspace. A new email gets an account with the given password
- * or a generated one; an existing account only gets the membership (its password is untouched).
+ * or a generated one. An existing account is never added directly: it gets an invitation that
+ * its owner sees in the app and accepts or declines (so an admin of one workspace cannot pull an
+ * account of another workspace into theirs, let alone act on it).
  */
 export async function createUser({
   actor: maybeActor,
@@ -43,20 +49,40 @@ export async function createUser({
     if (existing?.memberships.length) {
       throw new AppError("CONFLICT", `${input.email} is already a member of this workspace. Change their role in the members table instead.`);
     }
-    const user =
-      existing ??
-      (await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } }));
-    const membership = await tx.membership.create({ data: { userId: user.id, workspaceId, role: input.role } });
-    if (!existing) {
+    if (existing) {
+      const now = new Date();
+      await tx.invitation.updateMany({ where: { workspaceId, email: existing.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+      // The link token is never shown: the account's owner answers in the app.
+      const invitation = await tx.invitation.create({
+        data: {
+          workspaceId,
+          email: existing.email,
+          role: input.role,
+          tokenHash: generateInvitationToken().tokenHash,
+          invitedById: actor.userId,
+          expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
+        },
+      });
       await recordAudit(tx, {
         workspaceId,
         actorId: actor.userId,
-        entityType: "User",
-        entityId: user.id,
-        action: "user.create",
-        after: { email: user.email, name: user.name },
+        entityType: "Invitation",
+        entityId: invitation.id,
+        action: "invitation.create",
+        after: { email: existing.email, role: input.role, existingAccount: true },
       });
+      return { userId: existing.id, email: existing.email, name: existing.name, role: input.role, existingAccount: true, generatedPassword: null };
     }
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
+    const membership = await tx.membership.create({ data: { userId: user.id, workspaceId, role: input.role } });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.userId,
+      entityType: "User",
+      entityId: user.id,
+      action: "user.create",
+      after: { email: user.email, name: user.name },
+    });
     await recordAudit(tx, {
       workspaceId,
       actorId: actor.userId,
@@ -70,8 +96,8 @@ export async function createUser({
       email: user.email,
       name: user.name,
       role: input.role,
-      existingAccount: Boolean(existing),
-      generatedPassword: existing ? null : generatedPassword,
+      existingAccount: false,
+      generatedPassword,
     };
   });
 }

@@ -6,7 +6,8 @@ import { requireActor, requireMembership } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import { assertNotLastAdmin } from "@/lib/server/members/last-admin";
 
-// Shared by deactivate-user.ts and reactivate-user.ts: the two differ only in direction.
+// Shared by deactivate-user.ts and reactivate-user.ts: the two differ only in direction. Deactivation
+// is per membership; only a site admin deactivates an account everywhere (set-account-active.ts).
 export async function setUserActive({
   actor: maybeActor,
   workspaceId,
@@ -25,22 +26,23 @@ export async function setUserActive({
     const membership = await tx.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } }, include: { user: true } });
     if (!membership) throw notFound("Member");
     const user = membership.user;
-    if (user.active === active) return { userId, active };
+    if (membership.active === active) return { userId, active };
     if (!active) {
-      if (userId === actor.userId) throw new AppError("CONFLICT", "You cannot deactivate your own account. Ask another admin to do it.");
+      if (userId === actor.userId) throw new AppError("CONFLICT", "You cannot deactivate yourself. Ask another admin to do it.");
       if (user.isSuperAdmin && !actor.isSuperAdmin) throw forbidden("Only a site administrator can deactivate a site administrator.");
       if (membership.role === "ADMIN") await assertNotLastAdmin(tx, workspaceId, userId, `Deactivating ${user.name}`);
     }
-    await tx.user.update({ where: { id: userId }, data: { active } });
+    // Only this membership: the account and its other workspaces are untouched.
+    await tx.membership.update({ where: { id: membership.id }, data: { active, deactivatedAt: active ? null : new Date() } });
     await recordAudit(tx, {
       workspaceId,
       actorId: actor.userId,
-      entityType: "User",
-      entityId: userId,
-      action: active ? "user.reactivate" : "user.deactivate",
+      entityType: "Membership",
+      entityId: membership.id,
+      action: active ? "membership.reactivate" : "membership.deactivate",
       fields: ["active"],
-      before: { active: user.active },
-      after: { active },
+      before: { userId, active: membership.active },
+      after: { userId, active },
     });
     return { userId, active };
   });

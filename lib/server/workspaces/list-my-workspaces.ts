@@ -12,7 +12,7 @@ export interface MyWorkspace {
 
 export async function listMyWorkspaces({ actor }: { actor: Actor }): Promise<MyWorkspace[]> {
   const memberships = await db.membership.findMany({
-    where: { userId: actor.userId },
+    where: { userId: actor.userId, active: true },
     include: { workspace: true },
     orderBy: { createdAt: "asc" },
   });

@@ -57,9 +57,11 @@ export function AddUserDialog({ workspaceId }: { workspaceId: string }) {
         {created ? (
           <>
             <DialogHeader>
-              <DialogTitle>{created.existingAccount ? "Member added" : "User created"}</DialogTitle>
+              <DialogTitle>{created.existingAccount ? "Invitation sent" : "User created"}</DialogTitle>
               <DialogDescription>
-                {created.name} ({created.email}) is now {ROLE_LABEL[created.role].toLowerCase()} of this workspace.
+                {created.existingAccount
+                  ? `${created.email} already has an account, so it was not added directly: its owner will see an invitation to join as ${ROLE_LABEL[created.role].toLowerCase()} when they next use Factmark, and can accept or decline it.`
+                  : `${created.name} (${created.email}) is now ${ROLE_LABEL[created.role].toLowerCase()} of this workspace.`}
               </DialogDescription>
             </DialogHeader>
             {created.generatedPassword ? (
@@ -68,7 +70,7 @@ export function AddUserDialog({ workspaceId }: { workspaceId: string }) {
                 <CopyField value={created.generatedPassword} label="Password" />
               </div>
             ) : created.existingAccount ? (
-              <Alert>This email already had an account: it keeps its current password.</Alert>
+              <Alert>The invitation is listed under pending invitations until they answer; you can withdraw it there.</Alert>
             ) : (
               <Alert>They sign in with the password you set.</Alert>
             )}
@@ -80,7 +82,7 @@ export function AddUserDialog({ workspaceId }: { workspaceId: string }) {
           <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
             <DialogHeader>
               <DialogTitle>Add a user</DialogTitle>
-              <DialogDescription>Creates an account (or adds an existing one) with a role in this workspace.</DialogDescription>
+              <DialogDescription>Creates an account with a role in this workspace. An email that already has an account gets an invitation instead, which its owner accepts in the app.</DialogDescription>
             </DialogHeader>
             {error && <Alert variant="error">{error}</Alert>}
             <div className="flex flex-col gap-1.5">

@@ -110,7 +110,7 @@ export function MembersTable({ workspaceId, members, currentUserId }: { workspac
                     ))}
                   </NativeSelect>
                 </TableCell>
-                <TableCell>{m.active ? <Badge variant="success">Active</Badge> : <Badge variant="danger">Deactivated</Badge>}</TableCell>
+                <TableCell>{m.active ? <Badge variant="success">Active</Badge> : <Badge variant="danger">{m.accountActive ? "Deactivated here" : "Account deactivated"}</Badge>}</TableCell>
                 <TableCell>
                   <div className="flex justify-end gap-1">
                     {m.active ? (
@@ -122,7 +122,7 @@ export function MembersTable({ workspaceId, members, currentUserId }: { workspac
                             </Button>
                           }
                           title={`Deactivate ${m.name}?`}
-                          description="They will be signed out on their next request, cannot sign in, and their API tokens stop working, in every workspace. You can reactivate them later."
+                          description="From their next request on, they (and their API tokens) have no access to this workspace. Their account and their other workspaces are not affected. You can reactivate them later."
                           action="Deactivate"
                           onConfirm={() => run(() => setUserActiveAction(workspaceId, m.userId, false), `${m.name} has been deactivated.`)}
                         />
@@ -132,7 +132,7 @@ export function MembersTable({ workspaceId, members, currentUserId }: { workspac
                         variant="ghost"
                         size="sm"
                         disabled={pending}
-                        onClick={() => run(() => setUserActiveAction(workspaceId, m.userId, true), `${m.name} can sign in again.`)}
+                        onClick={() => run(() => setUserActiveAction(workspaceId, m.userId, true), `${m.name} has access to this workspace again.`)}
                       >
                         <UserRoundCheck aria-hidden /> Reactivate
                       </Button>

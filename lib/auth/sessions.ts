@@ -1,0 +1,40 @@
+import { db, type Tx } from "@/lib/db";
+
+// Server-side sessions behind next-auth's JWT: the token carries a session id (`sid`) whose row
+// must exist, be unrevoked and unexpired on every request (one primary-key lookup, done once per
+// request because getSessionActor is cached per request). Sign-out, a password change, a site
+// admin's deactivation of the account end sessions at once by revoking their rows.
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+export async function createSession(userId: string, info: { userAgent?: string | null; ip?: string | null } = {}): Promise<string> {
+  const row = await db.session.create({
+    data: {
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      userAgent: info.userAgent?.slice(0, 300) ?? null,
+      ip: info.ip ?? null,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/** True when the session exists for this user, is not revoked and has not expired. */
+export async function isSessionLive(sid: string, userId: string): Promise<boolean> {
+  const row = await db.session.findUnique({ where: { id: sid }, select: { userId: true, revokedAt: true, expiresAt: true } });
+  return Boolean(row && row.userId === userId && !row.revokedAt && row.expiresAt > new Date());
+}
+
+export async function revokeSession(sid: string): Promise<void> {
+  await db.session.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Ends every session of a user (inside the caller's transaction when given one). */
+export async function revokeUserSessions(userId: string, tx: Tx = db, exceptSid?: string): Promise<number> {
+  const { count } = await tx.session.updateMany({
+    where: { userId, revokedAt: null, ...(exceptSid ? { id: { not: exceptSid } } : {}) },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
