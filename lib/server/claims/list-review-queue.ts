@@ -111,7 +111,7 @@ export async function listQueuePeople({ actor: maybeActor, workspaceId }: { acto
   const actor = requireActor(maybeActor);
   await requireMembership(db, actor, workspaceId, EDITING_ROLES);
   const rows = await db.membership.findMany({
-    where: { workspaceId, role: { in: [...EDITING_ROLES] }, user: { active: true } },
+    where: { workspaceId, role: { in: [...EDITING_ROLES] }, active: true, user: { active: true } },
     select: { user: { select: { id: true, name: true } } },
     orderBy: [{ user: { name: "asc" } }],
   });
