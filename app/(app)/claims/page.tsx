@@ -85,7 +85,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
         ))}
       </nav>
 
-      <form method="get" action="/claims" role="search" aria-label="Filter claims" className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-8 lg:items-end">
+      <form method="get" action="/claims" role="search" aria-label="Filter claims" className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4 sm:items-end">
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="q-status">Status</Label>
           <NativeSelect id="q-status" name="status" defaultValue={query.status ?? ""}>
