@@ -7,7 +7,7 @@ import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/schemas/enums";
 import { createWorkspaceTx } from "@/lib/server/workspaces/create-workspace";
 import { seedDemoFactcheck } from "./seed-demo-factcheck";
-import { loadSampleArticle } from "./seed-sample-article";
+import { correctSampleArticle, loadSampleArticle } from "./seed-sample-article";
 
 const CREDENTIALS_FILE = path.join("data", "demo-credentials.json");
 
@@ -84,6 +84,7 @@ async function main() {
   if (sample.created && process.env.SEED_DEMO_FACTCHECK !== "0") {
     const factcheck = await seedDemoFactcheck({ articleId: sample.id, author: editor, reviewer: actorFor("admin@example.com") });
     if (factcheck.url) console.log(`Sample article fact-checked (${factcheck.created} claims) and published: ${factcheck.url}`);
+    if ((await correctSampleArticle({ actor: editor, articleId: sample.id })).revised) console.log("Sample article corrected (revision 2: two experts' names).");
   }
 
   console.log(`Demo workspace "${workspace.name}" (${workspace.slug}); sample article ${sample.created ? "imported" : "already present"} (${sample.id}).`);

@@ -23,6 +23,8 @@ export interface AnnotationPageData {
     slug: string;
     document: DocNode;
     canonicalText: string;
+    /** The current revision (send it back as baseRevision when revising). */
+    revisionNumber: number;
   };
   role: Role;
   canEdit: boolean;
@@ -69,6 +71,7 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
       slug: article.slug,
       document: JSON.parse(article.document) as DocNode,
       canonicalText: article.canonicalText,
+      revisionNumber: article.revisionNumber,
     },
     role,
     canEdit: editor,

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { ClaimWorkspace } from "@/components/claims/claim-workspace";
 import { ExportMenu } from "@/components/export/export-menu";
 import { PublishDialog } from "@/components/reader/publish-dialog";
+import { RevisionToolbar } from "@/components/revisions/revision-toolbar";
 import { requireSessionActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { layoutDocument } from "@/lib/document/canonical-text";
@@ -75,7 +76,18 @@ export default async function ArticlePage({ params }: Props) {
           {data.canEdit && <PublishDialog articleId={article.id} slug={article.slug} status={article.status} visibility={article.visibility} />}
         </div>
       </header>
+      <RevisionToolbar
+        articleId={article.id}
+        document={article.document}
+        canonicalText={article.canonicalText}
+        revisionNumber={article.revisionNumber}
+        sourceUrl={article.sourceUrl}
+        published={article.status === "PUBLISHED"}
+        claims={data.claims}
+        canEdit={data.canEdit}
+      />
       <ClaimWorkspace
+        key={article.revisionNumber}
         articleId={article.id}
         html={html}
         figureOffsets={figureOffsets}

@@ -1,0 +1,103 @@
+import { expect, test, type Page } from "@playwright/test";
+import { apiAs, signIn } from "./helpers";
+
+// Corrections: an editor fixes a misspelled name in place, saves with a reason, and every
+// claim follows the text; the claim whose quote changed and the one whose sentence was cut
+// show under "Needs attention", where the orphan is anchored again on newly selected words.
+
+const NAME_QUOTE = "said Angela Stant, a Brookings Institution fellow";
+const CUT = "This sentence will be cut.";
+const LATER = "Putin took the initiative and created a crisis";
+const TEXT = [
+  `“Focus on us,” ${NAME_QUOTE}. ${CUT}`,
+  `The major Western players have become distracted, and ${LATER} where there was none.`,
+].join("\n\n");
+
+let articleId: string;
+const ids: Record<string, string> = {};
+
+test.beforeAll(async ({ baseURL }) => {
+  const api = await apiAs(baseURL!, "editor");
+  const res = await api.post("/api/v1/articles", { data: { text: TEXT, title: `Corrections e2e ${Date.now()}` } });
+  expect(res.status(), await res.text()).toBe(201);
+  articleId = (await res.json()).id;
+  for (const [key, exact] of Object.entries({ name: NAME_QUOTE, cut: CUT, later: LATER })) {
+    const c = await api.post(`/api/v1/articles/${articleId}/claims`, { data: { target: { selector: [{ type: "TextQuoteSelector", exact }] }, statement: `Claim ${key}` } });
+    expect(c.status(), await c.text()).toBe(201);
+    ids[key] = (await c.json()).id;
+  }
+  await api.dispose();
+});
+
+/** Selects `text` inside `rootSelector` (first occurrence, within one text node). */
+async function selectText(page: Page, rootSelector: string, text: string) {
+  const ok = await page.evaluate(
+    ([sel, quote]) => {
+      const root = document.querySelector(sel);
+      if (!root) return false;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(quote);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + quote.length);
+        const s = window.getSelection()!;
+        s.removeAllRanges();
+        s.addRange(range);
+        root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+        return true;
+      }
+      return false;
+    },
+    [rootSelector, text] as const,
+  );
+  expect(ok, `"${text}" is in ${rootSelector}`).toBe(true);
+}
+
+test("fix a typo in place: highlights follow, changed and orphaned claims need attention, re-anchor the orphan", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.goto(`/articles/${articleId}`);
+  await expect(page.locator(".article-viewer .ProseMirror")).toContainText("Angela Stant");
+
+  await page.getByRole("button", { name: "Edit text" }).click();
+  const editor = page.locator(".fm-article-edit");
+  await expect(editor).toContainText("Angela Stant");
+  await expect(editor.locator(".fm-tracked-claim")).toHaveCount(3);
+  // Fix the name (the highlight stays on it) and cut a sentence (its claim loses its text).
+  await selectText(page, ".fm-article-edit", "Stant");
+  await page.keyboard.type("Stent");
+  await selectText(page, ".fm-article-edit", ` ${CUT}`);
+  await page.keyboard.press("Backspace");
+  await expect(editor.locator(`.fm-tracked-claim[data-claim-id="${ids.name}"]`)).toHaveText("said Angela Stent, a Brookings Institution fellow");
+  await page.getByLabel(/Reason for the change/).fill("Corrected the spelling of Angela Stent");
+  await page.getByRole("button", { name: "Save revision" }).click();
+
+  await expect(page.getByText(/Revision 2 saved/)).toBeVisible();
+  const viewer = page.locator(".article-viewer .ProseMirror");
+  await expect(viewer).toContainText("Angela Stent");
+  await expect(viewer).not.toContainText(CUT);
+  // The moved claim is still highlighted on its words.
+  await expect(viewer.locator(`[data-claim-ids~="${ids.later}"]`).first()).toBeVisible();
+  await expect(viewer.locator(`[data-claim-ids~="${ids.name}"]`).first()).toContainText("Stent");
+
+  const queue = page.getByRole("region", { name: /Needs attention/ });
+  await expect(queue.getByTestId("attention-item")).toHaveCount(2);
+  await expect(queue).toContainText("Quoted text changed");
+  await expect(queue).toContainText("Text not found");
+  await page.screenshot({ path: "test-results/corrections-attention.png", fullPage: true });
+
+  // Re-anchor the orphan on new words.
+  await queue.getByTestId("attention-item").filter({ hasText: "Text not found" }).getByRole("button", { name: /Re-anchor here/ }).click();
+  await selectText(page, '[data-testid="span-picker-text"]', "The major Western players have become distracted");
+  await page.getByRole("button", { name: "Use selection" }).click();
+  await expect(page.getByRole("region", { name: /Needs attention/ }).getByTestId("attention-item")).toHaveCount(1);
+  // Accept the corrected name: the queue empties.
+  await page.getByRole("button", { name: "Accept new text" }).click();
+  await expect(page.getByRole("region", { name: /Needs attention/ })).toHaveCount(0);
+
+  // History shows both revisions and the word diff.
+  await page.getByRole("button", { name: "History" }).click();
+  await expect(page.getByRole("list", { name: "Revisions" }).getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("region", { name: /Changes from revision 1 to revision 2/ }).locator("ins")).toContainText(["Stent"]);
+});
