@@ -67,7 +67,7 @@ test("fix a typo in place: highlights follow, changed and orphaned claims need a
   // Fix the name (the highlight stays on it) and cut a sentence (its claim loses its text).
   await selectText(page, ".fm-article-edit", "Stant");
   await page.keyboard.type("Stent");
-  await selectText(page, ".fm-article-edit", ` ${CUT}`);
+  await selectText(page, ".fm-article-edit", CUT);
   await page.keyboard.press("Backspace");
   await expect(editor.locator(`.fm-tracked-claim[data-claim-id="${ids.name}"]`)).toHaveText("said Angela Stent, a Brookings Institution fellow");
   await page.getByLabel(/Reason for the change/).fill("Corrected the spelling of Angela Stent");

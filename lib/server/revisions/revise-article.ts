@@ -188,7 +188,7 @@ async function writeClaims(tx: Tx, actor: Actor, article: { id: string; workspac
     const { claim, result } = p;
     const same =
       result.start === claim.start &&
-      result.end === claim.end &&
+      (p.state === "ORPHANED" ? claim.end === claim.start : result.end === claim.end) &&
       result.exact === claim.exact &&
       result.prefix === claim.prefix &&
       result.suffix === claim.suffix &&
@@ -206,7 +206,8 @@ async function writeClaims(tx: Tx, actor: Actor, article: { id: string; workspac
       where: { id: claim.id },
       data: {
         start: result.start,
-        end: result.end,
+        // An orphan has no words in this revision: an empty span, so no highlight sits on other text.
+        end: p.state === "ORPHANED" ? result.start : result.end,
         exact: result.exact,
         prefix: result.prefix,
         suffix: result.suffix,
