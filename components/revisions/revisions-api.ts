@@ -1,9 +1,9 @@
-import { api, ApiError } from "@/components/claims/api-client";
+import { api, postWithProgress } from "@/lib/api-client";
 import type { ApiClaim } from "@/lib/schemas/claim";
 import type { ApiRevision, RevisionPreview, RevisionResult } from "@/lib/schemas/revision";
 import type { DiffSegment } from "@/lib/anchoring/diff-segments";
 
-// Browser-side calls to the revision API (JSON through the claims API client; uploads as multipart).
+// Browser-side calls to the revision API, through the one API client (uploads as multipart).
 
 export type RevisionSourceInput =
   | { kind: "text"; text: string }
@@ -17,15 +17,7 @@ async function send<T>(url: string, source: RevisionSourceInput, baseRevision: n
     form.set("file", source.file);
     form.set("baseRevision", String(baseRevision));
     if (reason) form.set("reason", reason);
-    let res: Response;
-    try {
-      res = await fetch(url, { method: "POST", body: form, credentials: "same-origin" });
-    } catch {
-      throw new ApiError(0, "NETWORK", "Could not reach the server. Check your connection and try again.");
-    }
-    const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
-    if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? "ERROR", data?.error?.message ?? `The server answered ${res.status}. Try again.`, data?.error?.details);
-    return data as T;
+    return postWithProgress<T>(url, form);
   }
   const body =
     source.kind === "text"

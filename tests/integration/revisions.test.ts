@@ -55,6 +55,7 @@ describe("reviseArticle", () => {
     await s.approve(name.id);
     await s.approve(geneva.id);
     const gone = await s.claimOn("Dara Masicott of RAND disagreed");
+    const genevaHash = (await db.claim.findUniqueOrThrow({ where: { id: geneva.id } })).approvedHash;
 
     const newText = [fixed(TEXT[0]), "Putin has said the war will continue.", "Officials met for three hours in Geneva."];
     const result = await reviseArticle({ actor: s.actors.editor, articleId: s.article.id, input: { text: newText.join("\n\n"), reason: "Corrected a name", baseRevision: 1 } });
@@ -77,6 +78,10 @@ describe("reviseArticle", () => {
     const gen = await db.claim.findUniqueOrThrow({ where: { id: geneva.id } });
     expect(article.canonicalText.slice(gen.start, gen.end)).toBe("Officials met for three hours in Geneva");
     expect(gen.status).toBe("APPROVED");
+    // The approval now covers the span where the same words are (desk's approval integrity).
+    expect(gen.approvedHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(gen.approvedHash).not.toBe(genevaHash);
+    expect(nameRow.approvedHash).toBeNull();
 
     const history = await getClaimHistory({ actor: s.actors.editor, claimId: name.id });
     expect(JSON.stringify(history)).toContain("claim.reanchor-review");

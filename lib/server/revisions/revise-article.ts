@@ -9,6 +9,8 @@ import { reviseArticleSchema, type ReviseArticleInput, type RevisionPreview, typ
 import { editableArticleWhere, memberOf, requireActor, requireMembership } from "@/lib/server/access";
 import { sha256 } from "@/lib/server/articles/create-article";
 import { recordAudit } from "@/lib/server/audit";
+import { approvalHash, approvedContentOf, reopenData } from "@/lib/server/claims/approval";
+import { isApprovedStatus } from "@/lib/workflow/claim-workflow";
 import { planClaims, reviewReasonFor, toClaimReanchor, type ClaimPlan } from "./plan-revision";
 import { resolveRevisionContent, type RevisionContent, type RevisionUpload } from "./resolve-revision-content";
 import { revisionSelect, toApiRevision } from "./revision-shape";
@@ -200,8 +202,11 @@ async function writeClaims(tx: Tx, actor: Actor, article: { id: string; workspac
       continue;
     }
     const review = p.backToReview
-      ? { status: "IN_REVIEW", reviewReason: reviewReasonFor(p, number), approvedById: null, approvedAt: null, version: { increment: 1 } }
-      : {};
+      ? { ...reopenData(["span"]), reviewReason: reviewReasonFor(p, number), version: { increment: 1 } }
+      : isApprovedStatus(claim.status) && !claim.deletedAt
+        ? // Same words at a new place: the approval still holds, over the span as it is now.
+          { approvedHash: await rehashApproval(tx, claim.id, { exact: result.exact, start: result.start, end: result.end }) }
+        : {};
     await tx.claim.update({
       where: { id: claim.id },
       data: {
@@ -238,4 +243,12 @@ async function writeClaims(tx: Tx, actor: Actor, article: { id: string; workspac
       await tx.claim.updateMany({ where: { id: { in: untouched.slice(i, i + 500) } }, data: { anchoredRevision: number } });
     }
   }
+}
+
+async function rehashApproval(tx: Tx, claimId: string, span: { exact: string; start: number; end: number }): Promise<string> {
+  const row = await tx.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    include: { sources: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] } },
+  });
+  return approvalHash(approvedContentOf({ ...row, ...span }));
 }
