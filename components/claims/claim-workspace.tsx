@@ -4,6 +4,7 @@ import { ArrowLeft, ChevronDown, ChevronUp, Filter, MessageSquare, Paperclip, Tr
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+import { CheckedBefore } from "@/components/discovery/checked-before";
 import { ArticleViewer, VerdictLegend, type HighlightGroup, type NewClaimSelection, type ViewerHighlight } from "@/components/viewer";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -132,6 +133,8 @@ export function ClaimWorkspace({
     return () => window.removeEventListener("keydown", onKey);
   }, [step, select, selectedId]);
 
+  const [editorEpoch, setEditorEpoch] = useState(0);
+
   const onCreateClaim = async (sel: NewClaimSelection) => {
     setCreating(true);
     try {
@@ -231,8 +234,18 @@ export function ClaimWorkspace({
                 </div>
               </div>
               <div className="p-4">
-                <ClaimEditor key={selected.id} claim={selected} ctx={ctx} onClaimChange={upsert} />
+                <ClaimEditor key={`${selected.id}:${editorEpoch}`} claim={selected} ctx={ctx} onClaimChange={upsert} />
               </div>
+              <CheckedBefore
+                claim={selected}
+                articleId={articleId}
+                verdicts={ctx.scale.verdicts}
+                canEdit={ctx.canEdit}
+                onCopied={(c) => {
+                  upsert(c);
+                  setEditorEpoch((n) => n + 1); // the editor reloads the copied fields
+                }}
+              />
             </div>
           ) : (
             <div className="flex flex-col">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HeaderSearch } from "@/components/discovery/header-search";
 import type { MyWorkspace } from "@/lib/server/workspaces/list-my-workspaces";
 import { canEdit, isAdmin } from "@/lib/schemas/enums";
 import { MentionsMenu } from "./mentions-menu";
@@ -42,7 +43,12 @@ export function AppHeader({
           )}
           {current && isAdmin(current.role) && <NavLink href="/admin">Admin</NavLink>}
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        {current && (
+          <div className="order-last w-full sm:order-none sm:ml-auto sm:w-auto" role="search">
+            <HeaderSearch workspace={current.slug} />
+          </div>
+        )}
+        <div className={current ? "ml-auto flex items-center gap-2 sm:ml-0" : "ml-auto flex items-center gap-2"}>
           {current && (
             <span className="hidden rounded-full bg-muted px-2 py-0.5 text-xs font-medium text-muted-foreground sm:inline" data-testid="current-role">
               {current.role.charAt(0) + current.role.slice(1).toLowerCase()}

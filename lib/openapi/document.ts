@@ -10,6 +10,7 @@ import "./paths/exports";
 import "./paths/mentions";
 import "./paths/notifications";
 import "./paths/revisions";
+import "./paths/search";
 
 export function buildOpenApiDocument(serverUrl: string) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

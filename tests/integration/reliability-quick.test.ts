@@ -10,6 +10,8 @@ import * as preview from "@/app/api/v1/articles/preview/route";
 import * as articles from "@/app/api/v1/articles/route";
 import * as comments from "@/app/api/v1/claims/[id]/comments/route";
 import * as reanchor from "@/app/api/v1/claims/[id]/reanchor/route";
+import * as claimLinkOne from "@/app/api/v1/claims/[id]/links/[otherId]/route";
+import * as claimLinks from "@/app/api/v1/claims/[id]/links/route";
 import * as restore from "@/app/api/v1/claims/[id]/restore/route";
 import * as claimOne from "@/app/api/v1/claims/[id]/route";
 import * as sources from "@/app/api/v1/claims/[id]/sources/route";
@@ -56,6 +58,8 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/v1/tokens": tokens,
   "/api/v1/tokens/{id}": tokenOne,
   "/api/v1/mentions/read": mentionsRead,
+  "/api/v1/claims/{id}/links": claimLinks,
+  "/api/v1/claims/{id}/links/{otherId}": claimLinkOne,
 };
 
 beforeAll(async () => {
@@ -120,14 +124,15 @@ describe("quick fuzz of every write operation in the OpenAPI document", () => {
     const failures: string[] = [];
     for (const c of cases) {
       const template = ops.find((op) => op.method === c.method && new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(c.path))!.path;
-      const param = /\{id\}/.test(template) ? decodeURIComponent(c.path.split("/")[template.split("/").indexOf("{id}")]) : undefined;
+      const parts = c.path.split("/");
+      const params = Object.fromEntries(template.split("/").flatMap((seg, i) => (/^\{.+\}$/.test(seg) ? [[seg.slice(1, -1), decodeURIComponent(parts[i]!)]] : [])));
       const handler = ROUTES[template][c.method] as Handler;
       const req = new NextRequest(new URL(c.path, "http://localhost"), {
         method: c.method,
         body: c.body,
         headers: { authorization: `Bearer ${token}`, ...(c.contentType ? { "content-type": c.contentType } : {}) },
       });
-      const res = await handler(req, { params: Promise.resolve<Record<string, string>>(param === undefined ? {} : { id: param }) });
+      const res = await handler(req, { params: Promise.resolve<Record<string, string>>(params) });
       const text = await res.text();
       if (res.status >= 500) failures.push(`${c.method} ${c.path} → ${res.status} ${text.slice(0, 200)} (body ${String(c.body).slice(0, 200)})`);
       if (res.status >= 400 && res.status < 500) {

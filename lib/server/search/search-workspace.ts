@@ -1,0 +1,146 @@
+import "server-only";
+import type { MaybeActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { canEdit, CLAIM_STATUSES, ARTICLE_STATUSES } from "@/lib/schemas/enums";
+import type { SearchArticleHit, SearchClaimHit, SearchKind, SearchResults, SearchSourceHit } from "@/lib/schemas/search";
+import { highlightSegments, parseSearchQuery } from "@/lib/search/query-terms";
+import { requireActor, requireMembership } from "@/lib/server/access";
+import { searchEntity, type RankedHit, type SearchEntity, type SearchScope } from "./search-sql";
+
+export interface SearchWorkspaceInput {
+  q: string;
+  kind?: SearchKind;
+  status?: string;
+  verdict?: string;
+  claimant?: string;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Ranked full-text search over the workspace's articles, claims and sources (database indexes:
+ * SQLite FTS5, PostgreSQL tsvector). Every word must match; when none does, any word may.
+ */
+export async function searchWorkspace({
+  actor: maybeActor,
+  workspaceId,
+  input,
+}: {
+  actor: MaybeActor;
+  workspaceId: string;
+  input: SearchWorkspaceInput;
+}): Promise<SearchResults> {
+  const actor = requireActor(maybeActor);
+  const membership = await requireMembership(db, actor, workspaceId);
+  const { text, terms, note } = parseSearchQuery(input.q);
+  const kind = input.kind ?? "all";
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 10;
+  const claimFilters = Boolean(input.verdict || input.claimant);
+  const scope: SearchScope = {
+    workspaceId,
+    publishedOnly: !canEdit(membership.role),
+    articleStatus: input.status && (ARTICLE_STATUSES as readonly string[]).includes(input.status) ? input.status : undefined,
+    claimStatus: input.status && (CLAIM_STATUSES as readonly string[]).includes(input.status) ? input.status : undefined,
+    verdict: input.verdict,
+    claimant: input.claimant,
+    fromMs: input.from ? Date.parse(`${input.from}T00:00:00Z`) : undefined,
+    toMs: input.to ? Date.parse(`${input.to}T00:00:00Z`) + DAY_MS : undefined,
+  };
+  const wanted = (entity: SearchEntity) => {
+    if (kind !== "all" && kind !== entity) return false;
+    // Verdict and claimant describe claims: articles cannot match them; a status only one kind has skips the other.
+    if (entity === "articles" && (claimFilters || (input.status && !scope.articleStatus))) return false;
+    if (entity !== "articles" && input.status && !scope.claimStatus) return false;
+    return terms.length > 0;
+  };
+  const window = { limit: pageSize, offset: (page - 1) * pageSize };
+  const run = async (entity: SearchEntity) => {
+    if (!wanted(entity)) return null;
+    const all = await searchEntity(db, entity, terms, scope, window, "all");
+    if (all.total > 0 || terms.length < 2) return all;
+    return searchEntity(db, entity, terms, scope, window, "any");
+  };
+  const [articles, claims, sources] = await Promise.all([run("articles"), run("claims"), run("sources")]);
+  return {
+    query: text,
+    note,
+    page,
+    pageSize,
+    articles: articles && { total: articles.total, items: await loadArticles(articles.hits) },
+    claims: claims && { total: claims.total, items: await loadClaims(claims.hits) },
+    sources: sources && { total: sources.total, items: await loadSources(sources.hits) },
+  };
+}
+
+// The ranked ids were authorized by the search query; these only fetch the fields to show.
+async function loadArticles(hits: RankedHit[]): Promise<SearchArticleHit[]> {
+  if (!hits.length) return [];
+  const rows = await db.article.findMany({
+    where: { id: { in: hits.map((h) => h.id) } },
+    select: { id: true, title: true, status: true, createdAt: true },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hits.flatMap((h) => {
+    const r = byId.get(h.id);
+    return r ? [{ id: r.id, title: r.title, status: r.status, createdAt: r.createdAt.toISOString(), snippet: highlightSegments(h.snippet) }] : [];
+  });
+}
+
+async function loadClaims(hits: RankedHit[]): Promise<SearchClaimHit[]> {
+  if (!hits.length) return [];
+  const rows = await db.claim.findMany({
+    where: { id: { in: hits.map((h) => h.id) } },
+    select: { id: true, articleId: true, statement: true, claimant: true, verdictKey: true, status: true, createdAt: true, article: { select: { title: true } } },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hits.flatMap((h) => {
+    const r = byId.get(h.id);
+    return r
+      ? [
+          {
+            id: r.id,
+            articleId: r.articleId,
+            articleTitle: r.article.title,
+            statement: r.statement,
+            claimant: r.claimant,
+            verdictKey: r.verdictKey,
+            status: r.status,
+            createdAt: r.createdAt.toISOString(),
+            snippet: highlightSegments(h.snippet),
+          },
+        ]
+      : [];
+  });
+}
+
+async function loadSources(hits: RankedHit[]): Promise<SearchSourceHit[]> {
+  if (!hits.length) return [];
+  const rows = await db.source.findMany({
+    where: { id: { in: hits.map((h) => h.id) } },
+    select: { id: true, claimId: true, url: true, title: true, publisher: true, claim: { select: { articleId: true, statement: true } } },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hits.flatMap((h) => {
+    const r = byId.get(h.id);
+    return r
+      ? [
+          {
+            id: r.id,
+            claimId: r.claimId,
+            articleId: r.claim.articleId,
+            claimStatement: r.claim.statement,
+            url: r.url,
+            title: r.title,
+            publisher: r.publisher,
+            snippet: highlightSegments(h.snippet),
+          },
+        ]
+      : [];
+  });
+}

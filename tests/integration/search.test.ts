@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { describeRange } from "@/lib/anchoring";
+import { db } from "@/lib/db";
+import { createClaim } from "@/lib/server/claims/create-claim";
+import { deleteClaim } from "@/lib/server/claims/delete-claim";
+import { restoreClaim } from "@/lib/server/claims/restore-claim";
+import { updateClaim } from "@/lib/server/claims/update-claim";
+import { searchWorkspace } from "@/lib/server/search/search-workspace";
+import { createArticleRow, createWorkspaceWithMembers } from "./factories";
+
+const TEXT = [
+  "Russia annexed Crimea from Ukraine in 2014, the president said.",
+  "Inflation is at a 40-year high, according to the finance minister.",
+  "Unemployment fell to 3.5 percent in March.",
+];
+const CANONICAL = TEXT.join("\n\n");
+
+function target(quote: string) {
+  const start = CANONICAL.indexOf(quote);
+  const { quote: q, position } = describeRange(CANONICAL, { start, end: start + quote.length });
+  return { selector: [q, position] };
+}
+
+async function setup() {
+  const ws = await createWorkspaceWithMembers();
+  const article = await createArticleRow({ workspaceId: ws.workspace.id, createdById: ws.users.editor.id, paragraphs: TEXT, title: "Kremlin talks over Crimea" });
+  await db.article.update({ where: { id: article.id }, data: { language: "en" } });
+  const claim = (quote: string, extra: Record<string, unknown> = {}) =>
+    createClaim({ actor: ws.actors.editor, articleId: article.id, input: { target: target(quote), ...extra } });
+  const search = (q: string, extra: Record<string, unknown> = {}, actor = ws.actors.editor) =>
+    searchWorkspace({ actor, workspaceId: ws.workspace.id, input: { q, ...extra } });
+  return { ...ws, article, claim, search };
+}
+
+const ids = (g: { items: Array<{ id: string }> } | null) => g?.items.map((i) => i.id) ?? [];
+
+describe("searchWorkspace", () => {
+  it("finds articles, claims and sources with stemming, ranks the exact statement first and marks matched words", async () => {
+    const s = await setup();
+    const exact = await s.claim("Russia annexed Crimea from Ukraine in 2014", { statement: "Russia annexed Crimea from Ukraine in 2014", claimant: "Vladimir Putin" });
+    const loose = await s.claim("Inflation is at a 40-year high", { statement: "Inflation is high, unlike Crimea", rationale: "<p>Russia and <b>Ukraine</b> figures</p>" });
+    await db.source.create({ data: { claimId: exact.id, url: "https://archive.example/crimea-2014", title: "Treaty on the accession of Crimea", publisher: "Kremlin", createdById: s.users.editor.id } });
+
+    const r = await s.search("russia annexing crimea ukraine 2014");
+    expect(ids(r.claims)[0]).toBe(exact.id);
+    expect(r.articles?.items.map((a) => a.id)).toContain(s.article.id);
+    const hit = r.claims!.items[0]!;
+    expect(hit.snippet.some((seg) => seg.hit && /crimea/i.test(seg.text))).toBe(true);
+    // No claim has every word: any word may match, the one sharing the most ranks first.
+    const reworded = await s.search("figures on Ukraine inflation high");
+    expect(ids(reworded.claims)[0]).toBe(loose.id);
+
+    const sources = await s.search("accession treaty", { kind: "sources" });
+    expect(sources.sources?.items[0]?.claimId).toBe(exact.id);
+    expect(sources.articles).toBeNull();
+
+    const byClaimant = await s.search("crimea", { kind: "claims", claimant: "vladimir putin" });
+    expect(ids(byClaimant.claims)).toEqual([exact.id]);
+  });
+
+  it("never shows another workspace's material, and readers see published material only", async () => {
+    const s = await setup();
+    const draft = await s.claim("Unemployment fell to 3.5 percent in March", { statement: "Unemployment fell to 3.5 percent" });
+    const other = await createArticleRow({ workspaceId: s.otherWorkspace.id, createdById: s.users.outsider.id, paragraphs: ["Unemployment fell sharply."], title: "Unemployment elsewhere" });
+
+    const editor = await s.search("unemployment");
+    expect(ids(editor.claims)).toEqual([draft.id]);
+    expect(ids(editor.articles)).toEqual([s.article.id]);
+    expect(ids(editor.articles)).not.toContain(other.id);
+
+    const reader = await s.search("unemployment", {}, s.actors.reader);
+    expect(reader.claims?.total).toBe(0);
+    expect(reader.articles?.total).toBe(0);
+
+    await db.article.update({ where: { id: s.article.id }, data: { status: "PUBLISHED" } });
+    await db.claim.update({ where: { id: draft.id }, data: { status: "PUBLISHED" } });
+    const published = await s.search("unemployment", {}, s.actors.reader);
+    expect(ids(published.claims)).toEqual([draft.id]);
+    expect(ids(published.articles)).toEqual([s.article.id]);
+
+    await expect(searchWorkspace({ actor: s.actors.outsider, workspaceId: s.workspace.id, input: { q: "unemployment" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps the index current after create, update, delete and restore", async () => {
+    const s = await setup();
+    expect((await s.search("zeppelin", { kind: "claims" })).claims?.total).toBe(0);
+    const c = await s.claim("Inflation is at a 40-year high", { statement: "Inflation reached a zeppelin record" });
+    expect(ids((await s.search("zeppelin", { kind: "claims" })).claims)).toEqual([c.id]);
+
+    const updated = await updateClaim({ actor: s.actors.editor, claimId: c.id, version: c.version, patch: { statement: "Inflation reached a dirigible record" } });
+    expect((await s.search("zeppelin", { kind: "claims" })).claims?.total).toBe(0);
+    expect(ids((await s.search("dirigible", { kind: "claims" })).claims)).toEqual([c.id]);
+
+    await deleteClaim({ actor: s.actors.editor, claimId: c.id });
+    expect((await s.search("dirigible", { kind: "claims" })).claims?.total).toBe(0);
+    await restoreClaim({ actor: s.actors.editor, claimId: c.id });
+    expect(ids((await s.search("dirigible", { kind: "claims" })).claims)).toEqual([c.id]);
+    expect(updated.version).toBeGreaterThan(c.version);
+
+    await db.article.update({ where: { id: s.article.id }, data: { title: "Balloon economics" } });
+    expect(ids((await s.search("balloon", { kind: "articles" })).articles)).toEqual([s.article.id]);
+    await db.article.delete({ where: { id: s.article.id } });
+    expect((await s.search("balloon dirigible")).articles?.total).toBe(0);
+    expect((await s.search("dirigible")).claims?.total).toBe(0);
+  });
+
+  it("answers hostile and oversized queries without a database error", async () => {
+    const s = await setup();
+    await s.claim("Russia annexed Crimea from Ukraine in 2014");
+    for (const q of [`"crimea`, "crimea*", "-crimea", "crimea OR", "NEAR(crimea", "(((", "AND", "'; DROP TABLE \"Claim\"; --", "crimea:*|!&"]) {
+      const r = await s.search(q);
+      expect(r.query).toBe(q.replace(/\s+/g, " ").trim());
+    }
+    expect((await s.search(`"crimea`)).claims?.total).toBe(1);
+    const empty = await s.search("");
+    expect(empty.claims).toBeNull();
+    const long = await s.search("crimea ".repeat(200));
+    expect(long.note).toMatch(/shortened/);
+    expect(long.claims?.total).toBe(1);
+  });
+});
