@@ -5,7 +5,7 @@ import Link from "next/link";
 import * as React from "react";
 import { toast } from "sonner";
 import { VerdictChip, StatusBadge, type ClaimStatusValue } from "@/components/claims/claim-badges";
-import { api, ApiError } from "@/components/claims/api-client";
+import { api, ApiError } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import type { ApiClaim, ApiScaleVerdict } from "@/lib/schemas/claim";
 import type { ApiLinkedClaim, ApiSimilarClaim } from "@/lib/schemas/claim-link";

@@ -3,7 +3,7 @@
 import { FileText, Link2, Loader2, Quote, Search } from "lucide-react";
 import { useRouter } from "next/navigation";
 import * as React from "react";
-import { api, ApiError } from "@/components/claims/api-client";
+import { api, ApiError } from "@/lib/api-client";
 import type { SearchResults } from "@/lib/schemas/search";
 import { cn } from "@/lib/utils";
 import { Highlighted } from "./highlighted";
