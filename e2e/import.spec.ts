@@ -22,6 +22,10 @@ test("editor pastes the sample, reviews the removed lines, saves and opens it fr
 
   await page.getByLabel("Article text").fill(SAMPLE);
   await page.screenshot({ path: `${SHOTS}/import-paste.png` });
+  let previewRequests = 0;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().includes("/api/v1/articles/preview")) previewRequests++;
+  });
   await page.getByRole("button", { name: "Preview" }).click();
 
   await expect(page.getByLabel("Title")).toHaveValue(SAMPLE_TITLE);
@@ -37,6 +41,9 @@ test("editor pastes the sample, reviews the removed lines, saves and opens it fr
   await expect(removed).toContainText("Stay on top - Get the daily news in your inbox");
   await expect(removed).toContainText("Write Michael R. Gordon at");
   await page.screenshot({ path: `${SHOTS}/import-preview.png`, fullPage: true });
+  // The preview ran once (the restore list's reset used to run it a second time).
+  await page.waitForTimeout(600);
+  expect(previewRequests).toBe(1);
 
   // Restore a removed line: the preview shows it; undo takes it out again.
   await removed.getByRole("button", { name: /^Restore: DMCA/ }).click();

@@ -99,7 +99,9 @@ export function NewArticleFlow({ workspaceId, workspaceName, maxBytes }: { works
         setPreview(result);
         if (first) {
           setCandidates(result.removedBlocks);
-          setRestore([]);
+          // Same array when already empty: a new [] would re-trigger the restore effect and run
+          // the whole preview (upload included) a second time.
+          setRestore((current) => (current.length ? [] : current));
           setMeta(metaFrom(result));
           requestAnimationFrame(() => previewHeading.current?.focus());
         }
