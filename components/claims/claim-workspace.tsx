@@ -5,6 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { CheckedBefore } from "@/components/discovery/checked-before";
+import { CheckWorthyHints } from "@/components/discovery/check-worthy-hints";
 import { ArticleViewer, VerdictLegend, type HighlightGroup, type NewClaimSelection, type ViewerHighlight } from "@/components/viewer";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -368,6 +369,15 @@ export function ClaimWorkspace({
                     );
                   })}
                 </ol>
+              )}
+              {ctx.canEdit && claims.length === 0 && (
+                <CheckWorthyHints
+                  articleId={articleId}
+                  onCreated={(c) => {
+                    upsert(c);
+                    select(c.id);
+                  }}
+                />
               )}
               <p className="border-t border-border px-3 py-2 text-[11px] text-muted-foreground">
                 Keyboard: <kbd className="font-mono">j</kbd>/<kbd className="font-mono">k</kbd> or Alt+↓/↑ next and previous claim · Esc back to the list

@@ -93,3 +93,16 @@ describe("checked before", () => {
     expect(similar.map((c) => c.id)).not.toContain(foreign.id);
   });
 });
+
+describe("check-worthy hints", () => {
+  it("lists the article's most check-worthy sentences for editors, with offsets into its text", async () => {
+    const s = await setup();
+    const { getCheckWorthyHints } = await import("@/lib/server/search/get-check-worthy-hints");
+    const r = await getCheckWorthyHints({ actor: s.actors.editor, articleId: s.first.id });
+    const text = EARLIER.join("\n\n");
+    expect(r.items.length).toBeGreaterThan(0);
+    for (const h of r.items) expect(text.slice(h.start, h.end)).toBe(h.text);
+    expect(r.items[0]!.text).toMatch(/2014|2008|40-year/);
+    await expect(getCheckWorthyHints({ actor: s.actors.reader, articleId: s.first.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -130,3 +130,26 @@ registry.registerPath({
   request: { params: z.object({ id: z.string(), otherId: z.string() }) },
   responses: { 200: { description: "The remaining links", ...linkList }, ...errorResponses(401, 403, 404) },
 });
+
+registry.registerPath({
+  method: "get",
+  path: "/api/v1/articles/{id}/check-worthy",
+  summary: "Check-worthy sentences of an article",
+  description: "The sentences most likely to hold a checkable factual claim (statistics, quantities, comparisons, causes, attribution, dates, names), best first, with a one-line reason and offsets into the article's canonical text. Computed in-process. Editors and admins.",
+  tags: ["Search"],
+  request: { params: z.object({ id: z.string() }) },
+  responses: {
+    200: {
+      description: "Hinted sentences",
+      content: {
+        "application/json": {
+          schema: z.object({
+            revision: z.number().int(),
+            items: z.array(z.object({ start: z.number().int(), end: z.number().int(), score: z.number(), reason: z.string(), text: z.string() })),
+          }),
+        },
+      },
+    },
+    ...errorResponses(401, 404),
+  },
+});
