@@ -93,8 +93,9 @@ test("the library exports the workspace as a ZIP; a reader is not offered intern
   await page.context().clearCookies();
   await signIn(page, "reader");
   await page.getByRole("button", { name: "Export workspace" }).click();
-  await expect(page.getByRole("dialog", { name: "Export the workspace" })).toBeVisible();
-  await expect(page.getByLabel("Claims")).toHaveCount(0);
+  const readerDialog = page.getByRole("dialog", { name: "Export the workspace" });
+  await expect(readerDialog).toBeVisible();
+  await expect(readerDialog.getByLabel("Claims")).toHaveCount(0);
   const readerApi = await apiAs(baseURL!, "reader");
   const res = await readerApi.get(`/api/v1/articles/${articleId}/export?format=md&scope=all`);
   expect([403, 404]).toContain(res.status());
