@@ -76,7 +76,7 @@ describe("buildReportBundle", () => {
     const [claim] = bundle.claims;
     expect(claim).toMatchObject({ status: "PUBLISHED", verdict: { key: "true", label: "True", ratingValue: 5 }, reviewer: { name: "Erin Editor" }, author: { name: "Eddie Editor" } });
     expect(claim.sources.map((s) => [s.title, s.stance])).toEqual([["UN resolution 68/262", "SUPPORTS"], ['=HYPERLINK("x")', "CONTEXT"]]);
-    expect(bundle.organization).toEqual({ name: "Test Checkers", url: "https://checkers.example" });
+    expect(bundle.organization).toEqual({ name: "Test Checkers", url: "https://checkers.example", requireIndependentApproval: true });
     expect(bundle.article.readerUrl).toMatch(new RegExp(`/r/${published.article.slug}$`));
     expect(bundle.article.firstPublishedAt).not.toBeNull();
     expect(bundle.scale.verdicts.length).toBeGreaterThan(3);
