@@ -78,4 +78,16 @@ describe("renderDocumentHtml highlights (sweep)", () => {
       offset = pos + 2;
     });
   });
+
+  it("links to images instead of loading them when asked (no third-party pixels on public pages)", () => {
+    const figure: DocNode = {
+      type: "doc",
+      content: [{ type: "figure", attrs: { src: "https://cdn.publisher.example/p.jpg", alt: "Putin <and> Biden", caption: "The leaders in Geneva" } }],
+    };
+    expect(renderDocumentHtml(figure)).toContain('<img src="https://cdn.publisher.example/p.jpg"');
+    const linked = renderDocumentHtml(figure, { images: "link" });
+    expect(linked).not.toContain("<img");
+    expect(linked).toContain('<a class="image-link" href="https://cdn.publisher.example/p.jpg" rel="noopener noreferrer nofollow">Image at the original publisher: Putin &lt;and&gt; Biden</a>');
+    expect(linked).toContain("<figcaption>The leaders in Geneva</figcaption>");
+  });
 });

@@ -17,6 +17,11 @@ export interface RenderHtmlOptions {
   highlights?: HtmlHighlightRange[];
   /** Wraps an already-escaped piece of text covered by the given highlight ids (in start order). */
   wrapHighlight?: (html: string, ids: string[]) => string;
+  /**
+   * "inline" shows images from their original address; "link" leaves the image out and links to
+   * it instead, so a public page loads no third-party pixel (the publisher would see every reader).
+   */
+  images?: "inline" | "link";
 }
 
 function renderMarks(html: string, marks: DocMark[] | undefined): string {
@@ -129,7 +134,12 @@ export function renderDocumentHtml(doc: DocNode, options: RenderHtmlOptions = {}
       case "figure": {
         const src = safeUrl(block.attrs.src);
         const caption = block.attrs.caption ? `<figcaption>${escapeHtml(block.attrs.caption)}</figcaption>` : "";
-        const img = src ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(block.attrs.alt ?? "")}" loading="lazy">` : "";
+        const alt = block.attrs.alt ? `: ${escapeHtml(block.attrs.alt)}` : "";
+        const img = !src
+          ? ""
+          : options.images === "link"
+            ? `<a class="image-link" href="${escapeHtml(src)}" rel="noopener noreferrer nofollow">Image at the original publisher${alt}</a>`
+            : `<img src="${escapeHtml(src)}" alt="${escapeHtml(block.attrs.alt ?? "")}" loading="lazy">`;
         return img || caption ? `<figure>${img}${caption}</figure>` : "";
       }
       default:

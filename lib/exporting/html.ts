@@ -107,6 +107,7 @@ ${claim.sources.length ? `<p class="label">Sources</p><ul class="sources">${sour
 function articleBody(bundle: ReportBundle): string {
   const byId = new Map(bundle.claims.map((c, i) => [c.id, { claim: c, n: i + 1 }]));
   const html = renderDocumentHtml(bundle.article.document, {
+    images: "link",
     highlights: bundle.claims.map((c) => ({ id: c.id, start: c.start, end: c.end })),
     wrapHighlight: (piece, ids) => {
       const entries = ids.map((id) => byId.get(id)).filter((e) => e !== undefined);

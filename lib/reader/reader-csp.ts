@@ -25,7 +25,8 @@ export function readerCsp({ scripts, styles, frameable }: ReaderCspInput): strin
     "default-src 'none'",
     `script-src ${list(scripts)}`,
     `style-src ${list(styles)}`,
-    "img-src 'self' https: data:",
+    // No third-party pixels: article images are links to the publisher, not hot-linked.
+    "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
     "base-uri 'none'",

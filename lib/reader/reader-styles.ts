@@ -38,6 +38,7 @@ h1.title{font-family:Georgia,"Iowan Old Style","Times New Roman",serif;font-size
 .prose ul,.prose ol{padding-left:1.5rem;margin:0 0 1.2rem}
 .prose blockquote{border-left:3px solid #e5e7eb;margin:0 0 1.2rem;padding-left:1rem;color:#374151}
 .prose figure{margin:1.5rem 0}
+.prose .image-link{display:inline-block;padding:.5rem .75rem;border:1px dashed #cbd5e1;border-radius:.375rem;font-size:.875rem;color:#475569}
 .prose img{max-width:100%;height:auto;border-radius:.375rem}
 .prose figcaption{font-family:system-ui,sans-serif;font-size:.85rem;color:#4b5563;margin-top:.4rem}
 .section-h{font-size:1.35rem;margin:3rem 0 1rem;padding-top:1.25rem;border-top:2px solid #111827}

@@ -80,6 +80,15 @@ const second = claim("Inflation hit 9 percent", { id: "third", verdict: scale.ve
 describe("renderReaderPage", () => {
   const page = renderReaderPage(bundle([outer, inner, second]), { membersOnly: false });
 
+  it("loads no image from the publisher: figures link to the original and the CSP allows no remote images", () => {
+    const withFigure = bundle([outer]);
+    withFigure.article.document = { ...doc, content: [...doc.content, { type: "figure", attrs: { src: "https://cdn.publisher.example/p.jpg", alt: "", caption: "Geneva" } }] };
+    const rendered = renderReaderPage(withFigure, { membersOnly: false });
+    expect(rendered.html).not.toMatch(/<img[^>]+src="https?:/);
+    expect(rendered.html).toContain('href="https://cdn.publisher.example/p.jpg"');
+    expect(readerCsp({ scripts: [], styles: [], frameable: false })).toContain("img-src 'self' data:;");
+  });
+
   it("escapes every piece of user content: no markup, handlers or script URLs get through", () => {
     expect(page.html).not.toMatch(/<img|<svg on|<[^>]*\son\w+=|javascript:|<script>alert/i);
     expect(page.html).toContain("&lt;img src=x onerror=alert(1)&gt;");

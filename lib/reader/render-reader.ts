@@ -114,6 +114,7 @@ function highlightedText(bundle: ReportBundle, numbers: Map<string, number>): st
   const byId = new Map(bundle.claims.map((c) => [c.id, c]));
   const seen = new Set<string>();
   const body = renderDocumentHtml(bundle.article.document, {
+    images: "link",
     highlights: anchoredRanges(bundle),
     wrapHighlight: (piece, ids) => {
       // The innermost (last started) claim gives the colour; overlaps get a double underline.
