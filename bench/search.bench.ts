@@ -1,0 +1,75 @@
+// Discovery benchmark (issue 14, "Speed"): a workspace of 10,000 articles and 200,000 claims
+// (plus 50,000 sources), generated with bulk INSERTs into a throwaway database on SQLite and on
+// PostgreSQL, then:
+//   search          searchWorkspace (the service behind GET /api/v1/search and the header box),
+//                   a mix of common, rare, multi-word, name, prefix, hostile and filtered queries,
+//                   as an editor and as a reader          target p95 ≤ 50 ms
+//   checked before  findSimilarClaims for selections taken from the articles   target p95 ≤ 150 ms
+//   check-worthy    getCheckWorthyHints on a 5,000-word article                 target p95 ≤ 300 ms
+// Times are in-process service calls (no HTTP), after one warm-up round.
+//
+//   npx tsx --conditions=react-server bench/search.bench.ts                 both databases
+//   npx tsx --conditions=react-server bench/search.bench.ts --db=sqlite     one of them
+//   --verbose                     the median time of every search query
+//   BENCH_SMOKE=1 (or --smoke)   200 articles × 20 claims, fewer runs (CI)
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const smoke = process.env.BENCH_SMOKE === "1" || process.argv.includes("--smoke");
+const root = path.join(__dirname, "..");
+
+function providers(): string[] {
+  const arg = process.argv.find((a) => a.startsWith("--db="))?.slice(5);
+  return arg ? [arg === "postgres" ? "postgresql" : arg] : ["sqlite", "postgresql"];
+}
+
+async function withDatabase(provider: string, run: (env: Record<string, string>) => void) {
+  if (provider === "postgresql") {
+    const admin = process.env.PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+    const name = `factmark_bench_${Date.now()}_${Math.random().toString(36).slice(2, 6)}`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`CREATE DATABASE "${name}"`);
+    await client.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    try {
+      run({ DB_PROVIDER: "postgresql", DATABASE_URL: url.toString() });
+    } finally {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    }
+    return;
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "factmark-bench-"));
+  try {
+    run({ DB_PROVIDER: "sqlite", SQLITE_URL: `file:${path.join(dir, "bench.db")}` });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  console.log(`search bench${smoke ? " (smoke)" : ""}: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  let failed = false;
+  for (const provider of providers()) {
+    await withDatabase(provider, (dbEnv) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, ...dbEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+      execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+      const child = spawnSync("npx", ["tsx", "--conditions=react-server", path.join(__dirname, "search-measure.ts"), ...process.argv.filter((a) => a === "--smoke" || a === "--verbose"), ...(smoke ? ["--smoke"] : [])], { cwd: root, env, stdio: "inherit" });
+      if (child.status !== 0) failed = true;
+    });
+  }
+  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  if (failed) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
