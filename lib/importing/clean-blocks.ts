@@ -31,7 +31,15 @@ export interface CleanOptions {
   furniture?: "page" | "inline" | "off";
   /** Paragraphs that are captions of images the importer could not keep (htmlToBlocks' `captions`). */
   captions?: WeakSet<BlockNode>;
+  /**
+   * Page text the article extractor left out, put back in place (outside-article.ts): each
+   * such block with the index of its run's first block. A run is listed and restored as one.
+   */
+  outside?: Map<BlockNode, number>;
 }
+
+export const OUTSIDE_ARTICLE_REASON = "Outside the article on the page (left out by the extractor)";
+const RUN_PREVIEW_CHARS = 400;
 
 export interface CleanResult {
   blocks: BlockNode[];
@@ -53,6 +61,15 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
   const restore = new Set(options.restore ?? []);
   const texts = input.map(blockText);
   const decided = new Map<number, { reason: string; text: string; trim?: number }>();
+  // Decided first, so the rules below see the article as the extractor found it.
+  const runStart = new Map<number, number>();
+  input.forEach((block, i) => {
+    const first = options.outside?.get(block);
+    if (first === undefined) return;
+    runStart.set(i, first);
+    if (restore.has(first)) restore.add(i);
+    decided.set(i, { reason: OUTSIDE_ARTICLE_REASON, text: texts[i] });
+  });
   let title: string | null = null;
   let byline: string | null = null;
 
@@ -171,7 +188,9 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
   const removed: RemovedBlock[] = [];
   input.forEach((block, i) => {
     const decision = decided.get(i);
-    if (decision && !restore.has(i)) removed.push({ index: i, text: decision.text, reason: decision.reason });
+    if (decision && !restore.has(i) && runStart.has(i)) {
+      if (runStart.get(i) === i) removed.push({ index: i, text: runText(input, texts, i, runStart), reason: decision.reason });
+    } else if (decision && !restore.has(i)) removed.push({ index: i, text: decision.text, reason: decision.reason });
     if (!decision || restore.has(i)) {
       blocks.push(block);
       return;
@@ -182,4 +201,22 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
   });
   const dateLine = removed.find((r) => r.reason === "Date line" || /^(published|updated|posted)\b/i.test(r.text))?.text ?? null;
   return { blocks, removed, title, byline, dateLine };
+}
+
+/** A left-out run's text as one entry: its blocks separated by " · ", shortened. */
+function runText(input: BlockNode[], texts: string[], first: number, runStart: Map<number, number>): string {
+  const parts: string[] = [];
+  let length = 0;
+  let count = 0;
+  for (let i = first; i < input.length && runStart.get(i) === first; i++) {
+    count++;
+    if (length < RUN_PREVIEW_CHARS) {
+      const text = texts[i].replace(/\s+/g, " ").trim();
+      parts.push(text);
+      length += text.length + 3;
+    }
+  }
+  const joined = parts.join(" · ");
+  const shown = joined.length > RUN_PREVIEW_CHARS ? `${joined.slice(0, RUN_PREVIEW_CHARS).trimEnd()}…` : joined;
+  return count > 1 ? `${shown} (${count} blocks)` : shown;
 }

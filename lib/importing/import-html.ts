@@ -7,6 +7,7 @@ import { blockText, docOf } from "./doc-utils";
 import { htmlToBlocks } from "./html-to-doc";
 import { assertLooksLikeText, assertNotEmpty, assertWithinLimit, maxImportBytes, utf8Length } from "./input-guards";
 import { limitHtmlStructure } from "./limit-html-structure";
+import { blocksOutsideArticle, withOutsideRuns } from "./outside-article";
 import { authorsOf, cleanString, dateFromLine, dateFromUrl, excerptOf, isoDate, jsonLdFacts, languageTag } from "./metadata";
 import { sanitizeArticleHtml } from "./sanitize";
 import type { ImportKind, ImportMetadata, ImportOptions, ImportResult } from "./types";
@@ -46,6 +47,8 @@ function meta(document: Document, ...selectors: string[]): string | null {
 
 interface Extracted {
   html: string;
+  /** The page's body as it was before extraction, to list what the extractor left out. */
+  pageHtml: string;
   metadata: Omit<ImportMetadata, "excerpt" | "sourceUrl"> & { excerpt: string | null; canonicalUrl: string | null };
 }
 
@@ -58,10 +61,12 @@ function extractArticle(html: string): Extracted | null {
   const ld = jsonLdFacts(Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).map((s) => s.textContent ?? ""));
   const timeEl = doc.querySelector("article time[datetime], time[pubdate][datetime], time[datetime]");
   const metaDate = meta(doc, 'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]');
+  const pageHtml = doc.body?.innerHTML ?? "";
   const article = new Readability(doc, { charThreshold: 200 }).parse();
   if (!article || !article.content || !(article.textContent ?? "").trim()) return null;
   return {
     html: article.content,
+    pageHtml,
     metadata: {
       title: withoutSiteSuffix(cleanString(article.title), cleanString(article.siteName)),
       byline: cleanString(article.byline),
@@ -104,8 +109,17 @@ export function importHtml(input: string, options: HtmlImportOptions = {}): Impo
   const sourceUrl = safeUrl(options.sourceUrl) ?? extracted?.metadata.canonicalUrl ?? null;
 
   const captions = new WeakSet<BlockNode>();
-  const blocks = htmlToBlocks(sanitizeArticleHtml(body), { baseUrl: sourceUrl, captions });
-  if (!blocks.some((b) => blockText(b).trim() !== "")) throw noArticle();
+  const articleBlocks = htmlToBlocks(sanitizeArticleHtml(body), { baseUrl: sourceUrl, captions });
+  if (!articleBlocks.some((b) => blockText(b).trim() !== "")) throw noArticle();
+  const { blocks, runOf } = extracted
+    ? withOutsideRuns(
+        articleBlocks,
+        blocksOutsideArticle(htmlToBlocks(sanitizeArticleHtml(extracted.pageHtml), { baseUrl: sourceUrl }), articleBlocks, [
+          extracted.metadata.title,
+          extracted.metadata.byline,
+        ]),
+      )
+    : { blocks: articleBlocks, runOf: undefined };
 
   const known = extracted?.metadata.title;
   const cleaned = cleanBlocks(blocks, {
@@ -114,6 +128,7 @@ export function importHtml(input: string, options: HtmlImportOptions = {}): Impo
     detectByline: !extracted?.metadata.byline,
     furniture: mode === "page" ? "page" : "inline",
     captions,
+    outside: runOf,
   });
   if (!cleaned.blocks.some((b) => blockText(b).trim() !== "") && !(options.restore?.length)) throw noArticle();
 
