@@ -1,165 +1,19 @@
 "use client";
 
 import { Archive, ExternalLink, Pencil, Plus, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Input, Textarea } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { ApiSource } from "@/lib/schemas/claim";
 import { cn } from "@/lib/utils";
 import { api, ApiError } from "@/lib/api-client";
+import { hostOf, SourceForm, sourceBody, STANCES, type Stance } from "./source-form";
 
-const STANCES = { SUPPORTS: "Supports", REFUTES: "Refutes", CONTEXT: "Context" } as const;
-type Stance = keyof typeof STANCES;
 const STANCE_STYLE: Record<Stance, string> = {
   SUPPORTS: "bg-emerald-50 text-emerald-900 border-emerald-200",
   REFUTES: "bg-red-50 text-red-900 border-red-200",
   CONTEXT: "bg-slate-50 text-slate-700 border-slate-200",
 };
-
-interface SourceDraft {
-  url: string;
-  title: string;
-  publisher: string;
-  publishedOn: string;
-  accessedOn: string;
-  excerpt: string;
-  stance: Stance;
-  archiveUrl: string;
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-function draftOf(s?: ApiSource): SourceDraft {
-  return {
-    url: s?.url ?? "",
-    title: s?.title ?? "",
-    publisher: s?.publisher ?? "",
-    publishedOn: s?.publishedOn ?? "",
-    accessedOn: s?.accessedOn ?? (s ? "" : today()),
-    excerpt: s?.excerpt ?? "",
-    stance: s?.stance ?? "SUPPORTS",
-    archiveUrl: s?.archiveUrl ?? "",
-  };
-}
-
-function httpProblem(value: string, field: string, required: boolean): string | null {
-  if (!value.trim()) return required ? `${field} is required.` : null;
-  try {
-    const u = new URL(value.trim());
-    if (u.protocol === "http:" || u.protocol === "https:") return null;
-  } catch {
-    /* falls through */
-  }
-  return `${field} must start with http:// or https://.`;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return url;
-  }
-}
-
-function SourceForm({ initial, onCancel, onSubmit }: { initial?: ApiSource; onCancel: () => void; onSubmit: (d: SourceDraft) => Promise<void> }) {
-  const [d, setD] = useState<SourceDraft>(() => draftOf(initial));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const idp = `src-${initial?.id ?? "new"}`;
-  const set = (k: keyof SourceDraft) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const problem = httpProblem(d.url, "The source URL", true) ?? httpProblem(d.archiveUrl, "The archive URL", false);
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(d);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : "Could not save the source.");
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form onSubmit={submit} className="flex flex-col gap-2.5 rounded-md border border-border bg-muted/40 p-3" aria-label={initial ? "Edit source" : "Add source"}>
-      <div className="flex flex-col gap-1">
-        <Label htmlFor={`${idp}-url`}>URL</Label>
-        <Input id={`${idp}-url`} type="url" inputMode="url" placeholder="https://" value={d.url} onChange={set("url")} required autoFocus />
-      </div>
-      <div className="grid gap-2.5 sm:grid-cols-2">
-        <div className="flex flex-col gap-1">
-          <Label htmlFor={`${idp}-title`}>Title</Label>
-          <Input id={`${idp}-title`} value={d.title} onChange={set("title")} maxLength={500} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor={`${idp}-publisher`}>Publisher</Label>
-          <Input id={`${idp}-publisher`} value={d.publisher} onChange={set("publisher")} maxLength={200} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor={`${idp}-published`}>Published</Label>
-          <Input id={`${idp}-published`} type="date" value={d.publishedOn} onChange={set("publishedOn")} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor={`${idp}-accessed`}>Accessed</Label>
-          <Input id={`${idp}-accessed`} type="date" value={d.accessedOn} onChange={set("accessedOn")} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor={`${idp}-stance`}>Stance</Label>
-          <Select value={d.stance} onValueChange={(v) => setD((x) => ({ ...x, stance: v as Stance }))}>
-            <SelectTrigger id={`${idp}-stance`} aria-label="Stance">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {(Object.keys(STANCES) as Stance[]).map((s) => (
-                <SelectItem key={s} value={s}>
-                  {STANCES[s]}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor={`${idp}-archive`}>Archive URL</Label>
-          <Input id={`${idp}-archive`} type="url" placeholder="https://web.archive.org/…" value={d.archiveUrl} onChange={set("archiveUrl")} />
-        </div>
-      </div>
-      <div className="flex flex-col gap-1">
-        <Label htmlFor={`${idp}-excerpt`}>Excerpt</Label>
-        <Textarea id={`${idp}-excerpt`} rows={2} className="min-h-14" value={d.excerpt} onChange={set("excerpt")} maxLength={5000} />
-      </div>
-      {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
-      )}
-      <div className="flex justify-end gap-2">
-        <Button type="button" variant="ghost" size="sm" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" size="sm" disabled={busy}>
-          {busy ? "Saving…" : initial ? "Save source" : "Add source"}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function body(d: SourceDraft) {
-  return {
-    url: d.url.trim(),
-    title: d.title || null,
-    publisher: d.publisher || null,
-    publishedOn: d.publishedOn || null,
-    accessedOn: d.accessedOn || null,
-    excerpt: d.excerpt || null,
-    stance: d.stance,
-    archiveUrl: d.archiveUrl.trim() || null,
-  };
-}
 
 /**
  * The claim's sources with add, edit and remove. Each change is its own request; the claim
@@ -179,10 +33,14 @@ export function SourcesEditor({
   onChanged: () => Promise<void>;
 }) {
   const [editing, setEditing] = useState<string | "new" | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  // After adding one, focus returns to "Add source": the next one is Enter, paste, Enter away.
+  const focusAdd = () => requestAnimationFrame(() => addButton.current?.focus());
   const run = async (fn: () => Promise<unknown>) => {
     await beforeChange();
     await fn();
     await onChanged();
+    if (editing === "new") focusAdd();
     setEditing(null);
   };
   const remove = async (s: ApiSource) => {
@@ -200,7 +58,7 @@ export function SourcesEditor({
         {sources.map((s) =>
           editing === s.id ? (
             <li key={s.id}>
-              <SourceForm initial={s} onCancel={() => setEditing(null)} onSubmit={(d) => run(() => api("PATCH", `/api/v1/sources/${s.id}`, body(d)))} />
+              <SourceForm initial={s} onCancel={() => setEditing(null)} onSubmit={(d) => run(() => api("PATCH", `/api/v1/sources/${s.id}`, sourceBody(d)))} />
             </li>
           ) : (
             <li key={s.id} className="group rounded-md border border-border bg-background p-2.5 text-sm">
@@ -240,9 +98,17 @@ export function SourcesEditor({
       </ul>
       {canEdit &&
         (editing === "new" ? (
-          <SourceForm onCancel={() => setEditing(null)} onSubmit={(d) => run(() => api("POST", `/api/v1/claims/${claimId}/sources`, body(d)))} />
+          <SourceForm
+            claimId={claimId}
+            onCancel={() => {
+              focusAdd();
+              setEditing(null);
+            }}
+            onSubmit={(d) => run(() => api("POST", `/api/v1/claims/${claimId}/sources`, sourceBody(d)))}
+            onAttach={(d) => run(() => api("POST", `/api/v1/claims/${claimId}/sources`, sourceBody(d)))}
+          />
         ) : (
-          <Button variant="outline" size="sm" className="self-start" onClick={() => setEditing("new")}>
+          <Button ref={addButton} variant="outline" size="sm" className="self-start" onClick={() => setEditing("new")}>
             <Plus aria-hidden="true" /> Add source
           </Button>
         ))}

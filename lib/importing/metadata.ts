@@ -52,6 +52,20 @@ export function authorsOf(byline: string | null | undefined): string[] {
   return [...new Set(names)].slice(0, 20);
 }
 
+/** Each parsable JSON-LD script of a page (at most 20, each under 200 kB); broken ones are skipped. */
+export function forEachJsonLd(scripts: readonly string[], visit: (node: unknown) => void): void {
+  for (const s of scripts.slice(0, 20)) {
+    if (s.length > 200_000) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(s);
+    } catch {
+      continue;
+    }
+    visit(parsed);
+  }
+}
+
 interface JsonLdFacts {
   datePublished: string | null;
   authors: string[];
@@ -78,14 +92,7 @@ export function jsonLdFacts(scripts: readonly string[]): JsonLdFacts {
     }
     if (o["@graph"]) visit(o["@graph"], depth + 1);
   };
-  for (const s of scripts.slice(0, 20)) {
-    if (s.length > 200_000) continue;
-    try {
-      visit(JSON.parse(s), 0);
-    } catch {
-      /* not JSON: ignored */
-    }
-  }
+  forEachJsonLd(scripts, (node) => visit(node, 0));
   facts.authors = [...new Set(facts.authors)].slice(0, 20);
   return facts;
 }

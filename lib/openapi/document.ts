@@ -11,6 +11,7 @@ import "./paths/mentions";
 import "./paths/notifications";
 import "./paths/revisions";
 import "./paths/search";
+import "./paths/sources";
 
 export function buildOpenApiDocument(serverUrl: string) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
