@@ -108,3 +108,50 @@ test("fix a typo in place: highlights follow, changed and orphaned claims need a
   await expect(page.getByRole("list", { name: "Revisions" }).getByRole("listitem")).toHaveCount(2);
   await expect(page.getByRole("region", { name: /Changes from revision 1 to revision 2/ }).locator("ins")).toContainText(["Stent"]);
 });
+
+test("a published correction of the text: the reader sees it in the corrections log and opens the earlier version", async ({ page, baseURL }) => {
+  const editor = await apiAs(baseURL!, "editor");
+  const admin = await apiAs(baseURL!, "admin");
+  /** The fields this test reads from the API's answers. */
+  interface Body {
+    id: string;
+    version: number;
+    claimVersion: number;
+    url: string;
+    summary: Record<string, number>;
+  }
+  const ok = async (res: Awaited<ReturnType<typeof editor.get>>): Promise<Body> => {
+    expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBeTruthy();
+    return (await res.json()) as Body;
+  };
+  const text = TEXT.replace("This sentence will be cut.", "She spoke in Washington.");
+  const { id } = await ok(await editor.post("/api/v1/articles", { data: { text, title: `Published correction e2e ${Date.now()}` } }));
+  const claim = await ok(
+    await editor.post(`/api/v1/articles/${id}/claims`, {
+      data: { target: { selector: [{ type: "TextQuoteSelector", exact: LATER }] }, statement: "Putin created a crisis", verdict: "misleading", rationale: "<p>Checked.</p>" },
+    }),
+  );
+  const src = await ok(await editor.post(`/api/v1/claims/${claim.id}/sources`, { data: { url: "https://example.org/record", title: "Record", stance: "CONTEXT" } }));
+  const inReview = await ok(await editor.patch(`/api/v1/claims/${claim.id}`, { data: { version: src.claimVersion, status: "IN_REVIEW" } }));
+  await ok(await admin.patch(`/api/v1/claims/${claim.id}`, { data: { version: inReview.version, status: "APPROVED" } }));
+  const published = await ok(await editor.post(`/api/v1/articles/${id}/publish`, { data: { visibility: "PUBLIC" } }));
+  const revised = await ok(
+    await editor.post(`/api/v1/articles/${id}/revisions`, { data: { text: text.replace("Angela Stant", "Angela Stent"), reason: "Corrected the spelling of Angela Stent", baseRevision: 1 } }),
+  );
+  expect(revised.summary).toMatchObject({ orphaned: 0, changed: 0 });
+  await ok(await editor.post(`/api/v1/articles/${id}/publish`, { data: { reason: "The article's text was corrected" } }));
+  await Promise.all([editor.dispose(), admin.dispose()]);
+
+  await page.goto(published.url);
+  await expect(page.locator("#article-text")).toContainText("Angela Stent");
+  const log = page.locator("ol.corrections");
+  await expect(log).toContainText("Article text updated: Corrected the spelling of Angela Stent");
+  await log.getByRole("link", { name: /as it was before this correction/ }).click();
+  await expect(page).toHaveURL(/\?revision=1$/);
+  await expect(page.getByRole("note", { name: "Earlier version" })).toContainText("You are reading an earlier version");
+  await expect(page.locator("#article-text")).toContainText("Angela Stant");
+  await expect(page.locator(`mark[data-claims~="${claim.id}"]`).first()).toBeVisible();
+  await page.screenshot({ path: "test-results/corrections-earlier-version.png", fullPage: true });
+  await page.getByRole("link", { name: "Read the current fact-check" }).click();
+  await expect(page.locator("#article-text")).toContainText("Angela Stent");
+});

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors";
@@ -221,7 +222,8 @@ describe("W3C Web Annotation export", () => {
       modified: claim.updatedAt,
       creator: { type: "Person", name: "Eddie Editor" },
       target: {
-        source: "https://news.example/world/biden-putin-talk",
+        // The text revision the selectors were made on, so they resolve against the right text.
+        source: { id: "https://news.example/world/biden-putin-talk", type: "Text", revision: 2, contentHash: `sha256:${createHash("sha256").update(bundle.article.canonicalText).digest("hex")}` },
         selector: [
           { type: "TextQuoteSelector", exact: CRIMEA, prefix: claim.prefix, suffix: claim.suffix },
           { type: "TextPositionSelector", start: claim.start, end: claim.end },

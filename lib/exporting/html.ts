@@ -13,6 +13,7 @@ import {
   NO_CLAIMS_MESSAGE,
   oneLine,
   quoteInContext,
+  revisionLabel,
   scopeLabel,
   sourceDetail,
   sourceLabel,
@@ -130,6 +131,8 @@ export function exportHtml(bundle: ReportBundle): string {
   if (article.siteName) meta.push(["Published by", escapeHtml(article.siteName)]);
   if (source) meta.push(["Original story", `<a href="${escapeHtml(source)}" rel="noopener noreferrer nofollow">${escapeHtml(source)}</a>`]);
   if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt)]);
+  const revision = revisionLabel(bundle);
+  if (revision) meta.push(["Article text", escapeHtml(revision)]);
   if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt)]);
   if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt)]);
   meta.push(["Fact-checked by", escapeHtml(organization.name)]);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { canonicalText } from "@/lib/document/canonical-text";
@@ -206,6 +207,7 @@ export function bundleFor(opts: {
       firstPublishedAt: "2021-12-31T08:00:00.000Z",
       lastPublishedAt: "2022-01-02T10:00:00.000Z",
       readerUrl: `https://factmark.example/r/${opts.slug ?? "biden-putin-talk"}`,
+      revision: { number: 2, contentHash: createHash("sha256").update(text).digest("hex") },
     },
     claims: scope === "all" ? all : all.filter((c) => c.status === "PUBLISHED"),
     scale: TEST_SCALE,

@@ -156,3 +156,9 @@ export function statusLabel(status: ReportClaim["status"]): string {
 export function httpUrl(value: string | null | undefined): string | null {
   return safeUrl(value) ? value!.trim() : null;
 }
+
+/** "Revision 2 · sha256 5f2b1c0d…": the article text an export describes (null for snapshots made before revisions). */
+export function revisionLabel(bundle: ReportBundle): string | null {
+  const r = bundle.article.revision;
+  return r ? `Revision ${r.number} · sha256 ${r.contentHash.slice(0, 12)}…` : null;
+}

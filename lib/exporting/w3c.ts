@@ -17,6 +17,8 @@ export const FACTMARK_TERMS = {
   stance: { "@id": "fm:stance" },
   claimant: { "@id": "fm:claimant" },
   claimStatus: { "@id": "fm:claimStatus" },
+  revision: { "@id": "fm:revision" },
+  contentHash: { "@id": "fm:contentHash" },
 } as const;
 
 export const ANNOTATION_CONTEXT = [ANNO_CONTEXT, FACTMARK_TERMS] as const;
@@ -58,6 +60,18 @@ function sourceBody(source: ReportSource): JsonObject | null {
   };
 }
 
+/**
+ * The annotated document: its address, and the text revision the selectors were made on (its
+ * number and the sha256 of its canonical text), so an exported selector can always be resolved
+ * against the right text. Older snapshots without a revision keep the bare address.
+ */
+function targetSource(bundle: ReportBundle): Json {
+  const { article } = bundle;
+  const id = httpUrl(article.sourceUrl) ?? article.readerUrl;
+  if (!article.revision) return id;
+  return { id, type: "Text", revision: article.revision.number, contentHash: `sha256:${article.revision.contentHash}` };
+}
+
 /** One claim as a W3C Annotation. */
 export function claimAnnotation(bundle: ReportBundle, claim: ReportClaim): W3cAnnotation {
   const { article } = bundle;
@@ -88,7 +102,7 @@ export function claimAnnotation(bundle: ReportBundle, claim: ReportClaim): W3cAn
     body,
     target: {
       type: "SpecificResource",
-      source: httpUrl(article.sourceUrl) ?? article.readerUrl,
+      source: targetSource(bundle),
       selector: [
         { type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
         { type: "TextPositionSelector", start: claim.start, end: claim.end },

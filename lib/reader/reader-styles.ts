@@ -21,6 +21,8 @@ main{max-width:46rem;margin:0 auto;padding:2rem 1.25rem 4rem}
 h1.title{font-family:Georgia,"Iowan Old Style","Times New Roman",serif;font-size:clamp(1.75rem,4.5vw,2.5rem);line-height:1.15;margin:0 0 .75rem;letter-spacing:-.01em}
 .meta{color:#4b5563;font-size:.9rem;margin:0 0 .25rem}
 .meta strong{color:#111827;font-weight:600}
+.earlier{margin:0 0 1.5rem;padding:.75rem 1rem;border:1px solid #f59e0b;background:#fffbeb;color:#78350f;border-radius:.5rem}
+.earlier p{margin:.2rem 0}
 .updated{display:inline-block;margin-top:.5rem;background:#fef3c7;color:#78350f;font-weight:600;font-size:.8rem;padding:.15rem .55rem;border-radius:999px;text-decoration:none}
 .summary{margin:1.75rem 0;padding:1.25rem;border:1px solid #e5e7eb;border-radius:.75rem;background:#f8fafc}
 .summary h2{font-size:.8rem;letter-spacing:.06em;text-transform:uppercase;color:#4b5563;margin:0 0 .35rem}

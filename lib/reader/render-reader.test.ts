@@ -133,6 +133,27 @@ describe("renderReaderPage", () => {
   });
 });
 
+describe("earlier text versions", () => {
+  const withText = (b: ReturnType<typeof bundle>) => ({ ...b, corrections: [{ ...b.corrections[0], changes: ["Article text updated: Fixed a name"], previousRevision: 1 }] });
+
+  it("a correction that changed the text links to the version before it", () => {
+    const current = renderReaderPage(withText(bundle([outer])), { membersOnly: false });
+    expect(current.html).toContain('href="https://factmark.example/r/crimea?revision=1"');
+    expect(current.html).toContain("Article text updated: Fixed a name");
+    expect(current.html).not.toContain("You are reading an earlier version");
+  });
+
+  it("an earlier version says so, links to the current one, is not indexed and carries no ClaimReview", () => {
+    const earlier = renderReaderPage(withText(bundle([outer])), { membersOnly: false, earlierRevision: 1 });
+    expect(earlier.html).toContain("You are reading an earlier version.");
+    expect(earlier.html).toContain("article text of revision 1");
+    expect(earlier.html).toContain('<a href="https://factmark.example/r/crimea">Read the current fact-check</a>');
+    expect(earlier.html).toContain('<meta name="robots" content="noindex">');
+    expect(earlier.html).not.toContain("application/ld+json");
+    expect(earlier.html).not.toContain("?revision=1");
+  });
+});
+
 describe("renderEmbedPage and status pages", () => {
   it("the embed lists claims with verdict chips and links to their cards on the reader page", () => {
     const embed = renderEmbedPage(bundle([outer, second]));

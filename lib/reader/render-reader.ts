@@ -6,7 +6,7 @@ import { summarizeVerdicts, type ReportSummary } from "@/lib/exporting/summary";
 import { humanDate, STANCE_LABELS } from "@/lib/exporting/text";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import { approvalRuleLine } from "@/lib/workflow/claim-workflow";
-import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
+import type { ReportBundle, ReportClaim, ReportCorrection } from "@/lib/schemas/report";
 import { html, trustedHtml, type SafeHtml } from "./html";
 import { readerScriptSource } from "./reader-script";
 import { READER_CSS } from "./reader-styles";
@@ -181,14 +181,21 @@ ${anchored ? html`<a class="fm-back" href="#mark-${claim.id}">Show in the text</
 </article></li>`;
 }
 
-function corrections(bundle: ReportBundle): SafeHtml {
+/** "Read the version before this correction": only on the current page (an earlier one links back to it). */
+function previousVersionLink(bundle: ReportBundle, c: ReportCorrection, earlier: boolean): SafeHtml | string {
+  if (!c.previousRevision || earlier) return "";
+  return html`<p><a class="fm-earlier" href="${bundle.article.readerUrl}?revision=${String(c.previousRevision)}">Read the article as it was before this correction (text revision ${String(c.previousRevision)})</a></p>`;
+}
+
+function corrections(bundle: ReportBundle, earlier: boolean): SafeHtml {
   if (bundle.corrections.length === 0) {
     return html`<p class="muted">No corrections have been made since this fact-check was first published${bundle.article.firstPublishedAt ? ` on ${humanDate(bundle.article.firstPublishedAt)}` : ""}.</p>`;
   }
   return html`<ol class="corrections" reversed>${bundle.corrections.map(
     (c) => html`<li><h3>Correction ${c.number - 1} · <time datetime="${c.createdAt}">${humanDate(c.createdAt)}</time></h3>
 <p><strong>Why:</strong> ${c.reason}</p>
-${c.changes.length ? html`<ul>${c.changes.map((ch) => html`<li>${ch}</li>`)}</ul>` : ""}</li>`,
+${c.changes.length ? html`<ul>${c.changes.map((ch) => html`<li>${ch}</li>`)}</ul>` : ""}
+${previousVersionLink(bundle, c, earlier)}</li>`,
   )}</ol>`;
 }
 
@@ -203,9 +210,18 @@ function siteBar(bundle: ReportBundle, nav: boolean): SafeHtml {
 
 export interface ReaderPageOptions {
   membersOnly: boolean;
+  /** The page shows an earlier text revision (/r/<slug>?revision=<n>) as it was last published. */
+  earlierRevision?: number;
 }
 
-export function renderReaderPage(bundle: ReportBundle, { membersOnly }: ReaderPageOptions): RenderedPage {
+function earlierNotice(bundle: ReportBundle, revision: number): SafeHtml {
+  const when = bundle.article.lastPublishedAt;
+  return html`<aside class="earlier" role="note" aria-label="Earlier version"><p><strong>You are reading an earlier version.</strong> This is the article text of revision ${String(revision)}${
+    when ? html`, with the claims as published on <time datetime="${when}">${humanDate(when)}</time>` : ""
+  }. The article has been updated since.</p><p><a href="${bundle.article.readerUrl}">Read the current fact-check</a></p></aside>`;
+}
+
+export function renderReaderPage(bundle: ReportBundle, { membersOnly, earlierRevision }: ReaderPageOptions): RenderedPage {
   const { article } = bundle;
   const summary = summarizeVerdicts(bundle);
   const numbers = new Map(bundle.claims.map((c, i) => [c.id, i + 1]));
@@ -217,6 +233,7 @@ export function renderReaderPage(bundle: ReportBundle, { membersOnly }: ReaderPa
   const body = html`<a class="skip" href="#claims">Skip to the claims</a>
 ${siteBar(bundle, true)}
 <main id="main">
+${earlierRevision ? earlierNotice(bundle, earlierRevision) : ""}
 <article>
 <p class="kicker">Fact-check${membersOnly ? " · Members only" : ""}</p>
 <h1 class="title">${article.title}</h1>
@@ -239,7 +256,7 @@ ${trustedHtml(highlightedText(bundle, numbers))}
 <h2 class="section-h" id="claims">Claims checked</h2>
 ${bundle.claims.length ? html`<ol class="claims">${bundle.claims.map((c, i) => claimCard(c, i + 1, anchored.has(c.id)))}</ol>` : html`<p class="muted">${summary.sentence}</p>`}
 <h2 class="section-h" id="corrections">Corrections</h2>
-${corrections(bundle)}
+${corrections(bundle, !!earlierRevision)}
 </article>
 </main>
 <footer class="foot"><p>Published by ${bundle.organization.name}. Each claim has its own address: ${article.readerUrl}#claim-&lt;id&gt;. Corrections are listed above with their reasons.</p></footer>`;
@@ -249,9 +266,10 @@ ${corrections(bundle)}
     title: `Fact-check: ${article.title} · ${bundle.organization.name}`,
     description: summary.sentence,
     canonical: article.readerUrl,
-    noindex: membersOnly,
+    // An earlier version is not indexed, and its ClaimReviews would compete with the current ones.
+    noindex: membersOnly || !!earlierRevision,
     body,
-    jsonLd: buildClaimReviews(bundle).map(jsonLdScriptContent),
+    jsonLd: earlierRevision ? [] : buildClaimReviews(bundle).map(jsonLdScriptContent),
     script: true,
   });
 }

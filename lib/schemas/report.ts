@@ -85,6 +85,14 @@ export interface ReportArticle {
   lastPublishedAt: string | null;
   /** Absolute URL of the reader page, /r/<slug>. */
   readerUrl: string;
+  /** The text revision the selectors refer to (absent in snapshots made before revisions). */
+  revision?: ReportRevision;
+}
+
+export interface ReportRevision {
+  number: number;
+  /** sha256 (hex) of the revision's canonical text. */
+  contentHash: string;
 }
 
 export interface ReportOrganization {
@@ -98,6 +106,8 @@ export interface ReportCorrection {
   number: number;
   reason: string;
   changes: string[];
+  /** When this correction changed the article text: the revision readers saw before it. */
+  previousRevision?: number;
   /** ISO timestamp */
   createdAt: string;
 }

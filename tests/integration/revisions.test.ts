@@ -8,7 +8,11 @@ import { getClaimHistory } from "@/lib/server/claims/get-claim-history";
 import { updateClaim } from "@/lib/server/claims/update-claim";
 import { diffRevisions, getRevision, listRevisions } from "@/lib/server/revisions/list-revisions";
 import { reattachClaim } from "@/lib/server/revisions/reattach-claim";
+import { exportW3c } from "@/lib/exporting/w3c";
+import { getPublishedPage } from "@/lib/server/publishing/cached-page";
+import { getPublishedArticle } from "@/lib/server/publishing/get-published-article";
 import { publishArticle } from "@/lib/server/publishing/publish-article";
+import { parseRevisionParam } from "@/lib/server/publishing/published-revision";
 import { previewRevision, reviseArticle } from "@/lib/server/revisions/revise-article";
 import { createArticleRow, createWorkspaceWithMembers, paragraphsDoc } from "./factories";
 
@@ -152,6 +156,8 @@ describe("reviseArticle", () => {
     await expectError(reviseArticle({ actor: s.actors.editor, articleId: s.article.id, input: { text: CANONICAL, reason: "x", ...base } }), "UNPROCESSABLE", /identical/);
     await expectError(reviseArticle({ actor: s.actors.editor, articleId: s.article.id, input: { text: fixed(CANONICAL), ...base } }), "VALIDATION_ERROR", /reason/);
     await expectError(reviseArticle({ actor: s.actors.editor, articleId: s.article.id, input: { refresh: true, reason: "x", ...base } }), "UNPROCESSABLE", /no source URL/);
+    await expectError(reviseArticle({ actor: s.actors.editor, articleId: s.article.id, input: { url: "http://127.0.0.1/news", reason: "x", ...base } }), "VALIDATION_ERROR", /Only public web addresses/);
+    await expectError(reviseArticle({ actor: s.actors.editor, articleId: s.article.id, input: { text: "word ".repeat(2_200_000), reason: "x", ...base } }), "PAYLOAD_TOO_LARGE", /import limit/);
     await expectError(reviseArticle({ actor: s.actors.reader, articleId: s.article.id, input: { text: fixed(CANONICAL), reason: "x", ...base } }), "FORBIDDEN");
     await expectError(reviseArticle({ actor: s.actors.outsider, articleId: s.article.id, input: { text: fixed(CANONICAL), reason: "x", ...base } }), "NOT_FOUND");
     await expectError(listRevisions({ actor: s.actors.outsider, articleId: s.article.id }), "NOT_FOUND");
@@ -179,5 +185,41 @@ describe("reviseArticle", () => {
     expect(second.changes).toContain("Article text updated: Corrected the spelling of two experts' names");
     const pubs = await db.publication.findMany({ where: { articleId: s.article.id }, orderBy: { number: "asc" } });
     expect(pubs.map((p) => p.revisionNumber)).toEqual([1, 2]);
+  });
+
+  it("readers open the earlier published version from the corrections log; exports name the revision", async () => {
+    const s = await setup();
+    const claim = await s.claimOn("Angela Stant, a Russia scholar at Georgetown");
+    await s.approve(claim.id);
+    await publishArticle({ actor: s.actors.editor, articleId: s.article.id, visibility: "PUBLIC" });
+    const { slug } = await db.article.findUniqueOrThrow({ where: { id: s.article.id } });
+    await reviseArticle({ actor: s.actors.editor, articleId: s.article.id, input: { text: fixed(CANONICAL), reason: "Corrected a name", baseRevision: 1 } });
+    // The quote changed: the claim is back in review; approved again, it is published with the new words.
+    const row = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(row.status).toBe("IN_REVIEW");
+    await updateClaim({ actor: s.actors.editor, claimId: claim.id, version: row.version, patch: { status: "APPROVED" } });
+    await publishArticle({ actor: s.actors.editor, articleId: s.article.id, reason: "Text corrected" });
+
+    const current = await getPublishedPage({ actor: null, slug, variant: "reader" });
+    expect(current.page.html).toContain("Article text updated: Corrected a name");
+    expect(current.page.html).toContain(`/r/${slug}?revision=1"`);
+    expect(current.page.html).toContain("Angela Stent");
+
+    const earlier = await getPublishedPage({ actor: null, slug, variant: "reader", revision: 1 });
+    expect(earlier.head.earlierRevision).toBe(1);
+    expect(earlier.page.html).toContain("You are reading an earlier version.");
+    expect(earlier.page.html).toContain("Angela Stant");
+    expect(earlier.page.html).not.toContain("Angela Stent");
+    expect(earlier.page.html).not.toContain("Corrected a name");
+    // Served from the page cache the second time, still the earlier version.
+    expect((await getPublishedPage({ actor: null, slug, variant: "reader", revision: 1 })).page.etag).toBe(earlier.page.etag);
+    // The current revision is the current page; a revision never published is not found.
+    expect((await getPublishedPage({ actor: null, slug, variant: "reader", revision: 2 })).page.etag).toBe(current.page.etag);
+    await expectError(getPublishedPage({ actor: null, slug, variant: "reader", revision: 3 }), "NOT_FOUND", /never published/);
+    expect(() => parseRevisionParam("1x")).toThrow(/never published/);
+
+    const w3c = JSON.parse(exportW3c((await getPublishedArticle({ actor: null, slug })).bundle)) as { first: { items: Array<{ target: { source: Record<string, unknown> } }> } };
+    const article = await db.article.findUniqueOrThrow({ where: { id: s.article.id } });
+    expect(w3c.first.items[0].target.source).toMatchObject({ revision: 2, contentHash: `sha256:${article.contentHash}` });
   });
 });

@@ -5,6 +5,7 @@ import { isAppError } from "@/lib/errors";
 import { getPublishedPage } from "@/lib/server/publishing/cached-page";
 import type { WithdrawnDetails } from "@/lib/server/publishing/get-published-article";
 import { cachedHtmlResponse, htmlResponse } from "@/lib/server/publishing/html-response";
+import { isVersionNotFound, parseRevisionParam } from "@/lib/server/publishing/published-revision";
 
 // The published reader view, /r/<slug>. A route handler rather than a page so that it can
 // answer 410 for a withdrawn fact-check (a Next page can only produce 200/404/redirects) and
@@ -14,14 +15,18 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await ctx.params;
+  const asked = req.nextUrl.searchParams.get("revision");
   try {
     const actor = await actorFromRequest(req).catch(() => null);
+    // An earlier published text version: /r/<slug>?revision=<n>, linked from the corrections log.
+    const revision = parseRevisionParam(asked);
     // Rendered once per publication (PageCache), with an ETag: unchanged pages answer 304.
-    const { page, head } = await getPublishedPage({ actor, slug, variant: "reader" });
+    const { page, head } = await getPublishedPage({ actor, slug, variant: "reader", revision });
     return cachedHtmlResponse(req, page, { shared: head.visibility === "PUBLIC" && !actor });
   } catch (e) {
     if (isAppError(e) && e.code === "UNAUTHORIZED") {
-      const target = new URL(`/sign-in?callbackUrl=${encodeURIComponent(`/r/${slug}`)}`, req.nextUrl.origin);
+      const back = `/r/${slug}${asked === null ? "" : `?revision=${encodeURIComponent(asked)}`}`;
+      const target = new URL(`/sign-in?callbackUrl=${encodeURIComponent(back)}`, req.nextUrl.origin);
       return Response.redirect(target, 303);
     }
     if (isAppError(e) && e.code === "GONE") {
@@ -33,6 +38,17 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ slug: strin
           message: e.message,
         }),
         { status: 410 },
+      );
+    }
+    if (isVersionNotFound(e)) {
+      return htmlResponse(
+        renderStatusPage({
+          status: 404,
+          title: "We can't find that version",
+          message: "That version of the article was never published. Earlier versions are linked from the corrections log of the fact-check.",
+          links: [{ href: `/r/${encodeURIComponent(slug)}`, label: "Read the current fact-check" }],
+        }),
+        { status: 404 },
       );
     }
     if (isAppError(e) && e.code === "NOT_FOUND") {

@@ -122,6 +122,7 @@ export async function buildSnapshot(tx: Tx, { articleId, scope, now = new Date()
       firstPublishedAt: iso(article.firstPublishedAt),
       lastPublishedAt: iso(article.lastPublishedAt),
       readerUrl: readerUrlFor(article.slug),
+      revision: { number: article.revisionNumber, contentHash: article.contentHash },
     },
     claims: reportClaims,
     scale: {

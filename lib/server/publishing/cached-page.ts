@@ -4,6 +4,7 @@ import type { MaybeActor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { renderEmbedPage, renderReaderPage } from "@/lib/reader/render-reader";
 import { loadPublishedBundle, resolvePublishedArticle, type PublishedHead } from "./get-published-article";
+import { resolvePublishedRevision } from "./published-revision";
 import { readerCsp } from "@/lib/reader/reader-csp";
 
 // The reader (/r/<slug>) and embed pages never change until the next publication, so each is
@@ -12,7 +13,7 @@ import { readerCsp } from "@/lib/reader/reader-csp";
 // every request before the cache is read; publishing or withdrawing drops the article's rows.
 
 /** Bump when the renderer's output changes, so pages rendered by an older build are not served. */
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2;
 
 export type PageVariant = "reader" | "embed";
 
@@ -24,19 +25,37 @@ export interface CachedPage {
 }
 
 function cacheKey(variant: PageVariant, head: PublishedHead): string {
-  return `${variant}:${head.articleId}:${head.publicationId}:${head.visibility}:v${RENDER_VERSION}`;
+  const earlier = head.earlierRevision ? `:r${head.earlierRevision}` : "";
+  return `${variant}:${head.articleId}:${head.publicationId}:${head.visibility}:v${RENDER_VERSION}${earlier}`;
 }
 
 function render(variant: PageVariant, head: PublishedHead, bundle: Awaited<ReturnType<typeof loadPublishedBundle>>): CachedPage {
-  const page = variant === "reader" ? renderReaderPage(bundle, { membersOnly: head.visibility === "MEMBERS" }) : renderEmbedPage(bundle);
+  const page =
+    variant === "reader"
+      ? renderReaderPage(bundle, { membersOnly: head.visibility === "MEMBERS", earlierRevision: head.earlierRevision })
+      : renderEmbedPage(bundle);
   const csp = readerCsp({ scripts: page.scripts, styles: page.styles, frameable: variant === "embed" });
   const etag = `"${createHash("sha256").update(csp).update("\n").update(page.html).digest("base64url").slice(0, 32)}"`;
   return { html: page.html, csp, etag };
 }
 
-/** The published page for this reader: access checked, then the cached rendering (or a fresh one, stored). */
-export async function getPublishedPage({ actor, slug, variant }: { actor: MaybeActor; slug: string; variant: PageVariant }): Promise<{ page: CachedPage; head: PublishedHead }> {
+interface PageRequest {
+  actor: MaybeActor;
+  slug: string;
+  variant: PageVariant;
+  /** An earlier published text revision (reader pages: /r/<slug>?revision=<n>). */
+  revision?: number | null;
+}
+
+async function resolveHead({ actor, slug, variant, revision }: PageRequest): Promise<PublishedHead> {
   const head = await resolvePublishedArticle({ actor, slug });
+  return revision && variant === "reader" ? resolvePublishedRevision(head, revision) : head;
+}
+
+/** The published page for this reader: access checked, then the cached rendering (or a fresh one, stored). */
+export async function getPublishedPage(request: PageRequest): Promise<{ page: CachedPage; head: PublishedHead }> {
+  const { variant } = request;
+  const head = await resolveHead(request);
   const key = cacheKey(variant, head);
   const hit = await db.pageCache.findUnique({ where: { key } });
   if (hit) {
@@ -52,9 +71,9 @@ export async function getPublishedPage({ actor, slug, variant }: { actor: MaybeA
 }
 
 /** A fresh rendering, bypassing the cache (tests compare it with the cached one). */
-export async function renderPublishedPageFresh({ actor, slug, variant }: { actor: MaybeActor; slug: string; variant: PageVariant }): Promise<CachedPage> {
-  const head = await resolvePublishedArticle({ actor, slug });
-  return render(variant, head, await loadPublishedBundle(head));
+export async function renderPublishedPageFresh(request: PageRequest): Promise<CachedPage> {
+  const head = await resolveHead(request);
+  return render(request.variant, head, await loadPublishedBundle(head));
 }
 
 /** Drops the article's cached pages (publish, correction, withdrawal, visibility change). */

@@ -32,6 +32,8 @@ export interface PublishedHead {
   publicationId: string;
   publicationNumber: number;
   visibility: Visibility;
+  /** Set when an earlier text version was asked for (/r/<slug>?revision=<n>): publicationId is then the last publication of that revision. */
+  earlierRevision?: number;
 }
 
 /**
@@ -79,21 +81,36 @@ export async function loadPublishedBundle(head: PublishedHead): Promise<ReportBu
     where: { id: head.articleId },
     select: {
       firstPublishedAt: true,
-      publications: { orderBy: { number: "asc" }, select: { id: true, number: true, reason: true, changes: true, createdAt: true } },
+      publications: { orderBy: { number: "asc" }, select: { id: true, number: true, reason: true, changes: true, createdAt: true, revisionNumber: true } },
     },
   });
   const latestMeta = article.publications.find((p) => p.id === head.publicationId) ?? article.publications.at(-1)!;
   const latest = await db.publication.findUniqueOrThrow({ where: { id: latestMeta.id }, select: { snapshot: true } });
   const snapshot = JSON.parse(latest.snapshot) as ReportBundle;
   const corrections: ReportCorrection[] = article.publications
-    .filter((p) => p.number >= 2 && p.number <= latestMeta.number)
-    .map((p) => ({ number: p.number, reason: p.reason ?? "", changes: JSON.parse(p.changes) as string[], createdAt: p.createdAt.toISOString() }))
+    .map((p, i) => ({ p, before: article.publications[i - 1] }))
+    .filter(({ p }) => p.number >= 2 && p.number <= latestMeta.number)
+    .map(({ p, before }) => ({
+      number: p.number,
+      reason: p.reason ?? "",
+      changes: JSON.parse(p.changes) as string[],
+      createdAt: p.createdAt.toISOString(),
+      // A correction that changed the text links to the version readers saw before it.
+      ...(before && before.revisionNumber < p.revisionNumber ? { previousRevision: before.revisionNumber } : {}),
+    }))
     .reverse();
+  // Snapshots made before revisions existed name their text revision from the publication.
+  const revision =
+    snapshot.article.revision ??
+    (await db.articleRevision
+      .findUnique({ where: { articleId_number: { articleId: head.articleId, number: latestMeta.revisionNumber } }, select: { number: true, contentHash: true } })
+      .then((r) => r ?? undefined));
   return {
     ...snapshot,
     scope: "published",
     article: {
       ...snapshot.article,
+      revision,
       status: "PUBLISHED",
       readerUrl: readerUrlFor(snapshot.article.slug),
       firstPublishedAt: (article.firstPublishedAt ?? article.publications[0].createdAt).toISOString(),
