@@ -8,6 +8,8 @@ process.env.E2E_PASSWORD = E2E_PASSWORD;
 
 export default defineConfig({
   testDir: "e2e",
+  // Two-server specs run with playwright.cluster.config.ts.
+  testIgnore: ["cluster/**"],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: process.env.CI ? 1 : 0,

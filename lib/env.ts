@@ -36,6 +36,10 @@ const envSchema = z.object({
    */
   DB_TRANSACTION_WAIT_MS: z.coerce.number().int().positive().default(10_000),
   DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Live updates (lib/server/live): heartbeat and access re-check interval of an event stream. */
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Bytes a client may leave unread on its event stream before it is dropped. */
+  LIVE_MAX_BUFFER_BYTES: z.coerce.number().int().positive().default(256 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

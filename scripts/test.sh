@@ -42,6 +42,8 @@ step "Unit tests" npx vitest run --project unit $(vitest_json unit)
 step "Integration tests on SQLite" env DB_PROVIDER=sqlite npx vitest run --project integration $(vitest_json integration-sqlite)
 step "Integration tests on PostgreSQL" env DB_PROVIDER=postgresql npx vitest run --project integration $(vitest_json integration-postgresql)
 step "End-to-end tests (Playwright, Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
+# Two app servers on one PostgreSQL (live updates across servers), reusing the e2e build.
+step "End-to-end tests on a two-server PostgreSQL cluster" env E2E_SKIP_BUILD=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e-cluster.json" npx playwright test -c playwright.cluster.config.ts --reporter=list,json
 # Concurrent edits, kill -9 durability and OpenAPI fuzzing against the e2e build, on both databases.
 step "Reliability suite (SQLite and PostgreSQL)" env RELIABILITY_SKIP_BUILD=1 npm run --silent test:reliability
 

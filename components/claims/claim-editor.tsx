@@ -19,6 +19,8 @@ import { ConflictDialog, type ConflictState } from "./conflict-dialog";
 import { RichTextEditor } from "./rich-text-editor";
 import { SourcesEditor } from "./sources-editor";
 import "./claims.css";
+import { RemoteChangeNotice } from "@/components/live/remote-change-notice";
+import { EditingNotice } from "@/components/live/presence-bar";
 
 const NONE = "__none__";
 const TEXT_DEBOUNCE_MS = 800;
@@ -187,6 +189,15 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
     adopt(fresh);
   }, [adopt]);
 
+  /** A colleague's newer version, reviewed in the conflict view against what is on screen. */
+  const reviewRemote = (theirs: ApiClaim) => {
+    const mine: Partial<ClaimFields> = {};
+    const fresh = fieldsOf(theirs);
+    for (const f of Object.keys(fresh) as ClaimField[]) if (JSON.stringify(fresh[f]) !== JSON.stringify(draftRef.current[f])) (mine as Record<string, unknown>)[f] = draftRef.current[f];
+    if (Object.keys(mine).length === 0) return adopt(theirs);
+    setConflict({ mine, theirs });
+  };
+
   const readOnly = !ctx.canEdit;
   const missing = missingParts(draft, base.sources.length);
   const selfApproval = selfApprovalForbidden(ctx.requireIndependentApproval, base.author.id, ctx.currentUser.id);
@@ -199,6 +210,8 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
         “{base.exact.length > 400 ? `${base.exact.slice(0, 399)}…` : base.exact}”
       </blockquote>
 
+      <EditingNotice claimId={base.id} me={ctx.currentUser.id} />
+      <RemoteChangeNotice claimId={base.id} baseVersion={base.version} me={ctx.currentUser.id} members={ctx.members} onReview={reviewRemote} />
       {!readOnly && (
         <div className="flex flex-col gap-2 rounded-md border border-border bg-muted/40 p-3">
           <div className="flex flex-wrap items-center gap-2">

@@ -17,6 +17,8 @@ import { StatusBadge, STATUS_LABELS, VerdictChip, type ClaimStatusValue } from "
 import { ClaimEditor } from "./claim-editor";
 import { byDocumentOrder, type PanelContext } from "./claim-types";
 import { TrashDialog } from "./trash-dialog";
+import { useLiveArticle } from "@/components/live/use-live-article";
+import { PresenceBar } from "@/components/live/presence-bar";
 
 const ALL = "__all__";
 
@@ -50,6 +52,7 @@ export function ClaimWorkspace({
   html,
   figureOffsets,
   initialClaims,
+  liveAfter,
   ctx,
 }: {
   articleId: string;
@@ -57,6 +60,8 @@ export function ClaimWorkspace({
   html: string;
   figureOffsets: number[];
   initialClaims: ApiClaim[];
+  /** The newest live event id when the page was rendered. */
+  liveAfter: number;
   ctx: PanelContext;
 }) {
   const [claims, setClaims] = useState<ApiClaim[]>(() => [...initialClaims].sort(byDocumentOrder));
@@ -84,6 +89,18 @@ export function ClaimWorkspace({
   }, [visible, verdictOf, ctx.scale]);
 
   const upsert = useCallback((c: ApiClaim) => setClaims((list) => [...list.filter((x) => x.id !== c.id), c].sort(byDocumentOrder)), []);
+
+  useLiveArticle({
+    articleId,
+    after: liveAfter,
+    canEdit: ctx.canEdit,
+    me: ctx.currentUser.id,
+    selectedId,
+    claims,
+    upsert,
+    removeClaim: (id) => setClaims((list) => list.filter((x) => x.id !== id)),
+    replaceClaims: (list) => setClaims([...list].sort(byDocumentOrder)),
+  });
 
   const select = useCallback((id: string | null) => {
     setSelectedId(id);
@@ -251,6 +268,7 @@ export function ClaimWorkspace({
           ) : (
             <div className="flex flex-col">
               <div className="sticky top-0 z-10 flex flex-col gap-2 border-b border-border bg-background/95 p-3 backdrop-blur">
+                <PresenceBar me={ctx.currentUser.id} claimLabel={(id) => claims.find((c) => c.id === id)?.statement ?? null} />
                 <div className="flex items-center gap-2">
                   <h2 className="text-sm font-semibold">
                     Claims <span className="font-normal text-muted-foreground">({filtered ? `${visible.length} of ${claims.length}` : claims.length})</span>

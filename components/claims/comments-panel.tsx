@@ -8,6 +8,7 @@ import type { ApiComment, ApiPerson } from "@/lib/schemas/claim";
 import { cn } from "@/lib/utils";
 import { api, ApiError } from "@/lib/api-client";
 import { timeAgo } from "./time-ago";
+import { useLiveEvent } from "@/components/live/live-events";
 
 /** A textarea that suggests workspace members after "@" and inserts `@[Name](id)`. */
 function MentionTextarea({
@@ -134,6 +135,7 @@ export function CommentsPanel({ claimId, members, onCountChange }: { claimId: st
 
   const [attempt, setAttempt] = useState(0);
   const load = useCallback(() => setAttempt((n) => n + 1), []);
+  useLiveEvent((e) => e.claimId === claimId && e.type.startsWith("comment.") && load());
   useEffect(() => {
     let live = true;
     api<{ comments: ApiComment[] }>("GET", `/api/v1/claims/${claimId}/comments`)

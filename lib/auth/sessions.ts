@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/lib/db";
+import { signalAccessChange } from "@/lib/server/live/signal-access";
 
 // Server-side sessions behind next-auth's JWT: the token carries a session id (`sid`) whose row
 // must exist, be unrevoked and unexpired on every request (one primary-key lookup, done once per
@@ -27,7 +28,11 @@ export async function isSessionLive(sid: string, userId: string): Promise<boolea
 }
 
 export async function revokeSession(sid: string): Promise<void> {
+  const row = await db.session.findUnique({ where: { id: sid }, select: { userId: true, revokedAt: true } });
+  if (!row || row.revokedAt) return;
   await db.session.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
+  // Live event streams opened with this session end now, not at their next heartbeat.
+  await signalAccessChange(db, row.userId);
 }
 
 /** Ends every session of a user (inside the caller's transaction when given one). */
@@ -36,5 +41,6 @@ export async function revokeUserSessions(userId: string, tx: Tx = db, exceptSid?
     where: { userId, revokedAt: null, ...(exceptSid ? { id: { not: exceptSid } } : {}) },
     data: { revokedAt: new Date() },
   });
+  if (count) await signalAccessChange(tx, userId);
   return count;
 }

@@ -12,6 +12,7 @@ import "./paths/notifications";
 import "./paths/revisions";
 import "./paths/search";
 import "./paths/sources";
+import "./paths/live";
 
 export function buildOpenApiDocument(serverUrl: string) {
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -16,6 +16,7 @@ import { listArticlesQuerySchema, type ArticleSort } from "@/lib/schemas/article
 import { ARTICLE_STATUSES, canEdit } from "@/lib/schemas/enums";
 import { listArticles } from "@/lib/server/articles/list-articles";
 import { getCurrentWorkspace } from "@/lib/auth/current-workspace";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -63,6 +64,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
 
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
+      <LiveRefresh workspaceId={workspace.id} />
       <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Articles</h1>

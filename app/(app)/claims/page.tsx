@@ -14,6 +14,7 @@ import { reviewQueueQuerySchema } from "@/lib/schemas/review-queue";
 import { countReviewQueue, listQueuePeople, listReviewQueue } from "@/lib/server/claims/list-review-queue";
 import { getScale } from "@/lib/server/scale/get-scale";
 import { CLAIM_STATUS_LABEL } from "@/lib/workflow/claim-workflow";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -66,6 +67,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
 
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
+      <LiveRefresh workspaceId={workspace.id} />
       <div className="mb-4">
         <h1 className="text-2xl font-semibold tracking-tight">Claims</h1>
         <p className="text-sm text-muted-foreground">{workspace.name} · every claim across the workspace&apos;s articles</p>

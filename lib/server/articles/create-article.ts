@@ -9,6 +9,7 @@ import { requireActor, requireMembership } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import { slugifyTitle, toApiArticle } from "./article-shape";
 import { runImport, type ArticleImportInput } from "./run-import";
+import { recordEvent } from "@/lib/server/live/record-event";
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -102,6 +103,7 @@ export async function createArticle({
         restored: input.restore ?? [],
       },
     });
+    await recordEvent(tx, { workspaceId, articleId: row.id, type: "article.created", actorId: actor.userId });
     return toApiArticle(row, 0);
   });
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { editableArticleWhere, readableArticleWhere, requireActor } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
+import { recordEvent } from "@/lib/server/live/record-event";
 
 /** Moves an article to the trash (soft delete), editors and admins only, with an audit event. */
 export async function deleteArticle({ actor: maybeActor, articleId }: { actor: MaybeActor; articleId: string }): Promise<{ id: string; deletedAt: string }> {
@@ -32,6 +33,7 @@ export async function deleteArticle({ actor: maybeActor, articleId }: { actor: M
       before: { title: article.title, status: article.status, deletedAt: null },
       after: { deletedAt: deletedAt.toISOString() },
     });
+    await recordEvent(tx, { workspaceId: article.workspaceId, articleId: article.id, type: "article.deleted", audience: article.status === "PUBLISHED" ? "ALL" : "EDITORS", actorId: actor.userId });
     return { id: article.id, deletedAt: deletedAt.toISOString() };
   });
 }

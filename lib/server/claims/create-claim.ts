@@ -13,6 +13,7 @@ import { claimSnapshot, loadClaimRow, toApiClaim } from "./claim-shape";
 import { assertAssignee, assertVerdictKey } from "./claim-validation";
 import { assertApprovable, assertTransition } from "./claim-workflow";
 import { sanitizeOptionalText, sanitizePlainText, sanitizeRichText } from "./sanitize";
+import { recordClaimEvent } from "@/lib/server/live/record-event";
 
 export const SELECTOR_NOT_FOUND =
   "The selected text was not found in the article. The article may have changed: reload it and select the text again.";
@@ -96,6 +97,7 @@ export async function createClaim({
       fields: Object.keys(claimSnapshot(claim)),
       after: claimSnapshot(claim),
     });
+    await recordClaimEvent(tx, claim.id, "claim.created", actor.userId);
     const row = await loadClaimRow(tx, { id: claim.id });
     return toApiClaim(row!, { internal: true, openThreadCount: 0 });
   });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "./claim-access";
 import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
+import { recordClaimEvent } from "@/lib/server/live/record-event";
 
 /** Moves a claim to the trash (restorable); audited. */
 export async function deleteClaim({ actor: maybeActor, claimId }: { actor: MaybeActor; claimId: string }) {
@@ -20,6 +21,7 @@ export async function deleteClaim({ actor: maybeActor, claimId }: { actor: Maybe
       before: { deletedAt: null, statement: row.statement, status: row.status },
       after: { deletedAt: deletedAt.toISOString() },
     });
+    await recordClaimEvent(tx, claimId, "claim.deleted", actor.userId);
     return { id: claimId, deletedAt: deletedAt.toISOString() };
   });
 }

@@ -7,6 +7,7 @@ import { requireActor } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import { claimInclude, toApiClaim, trashedClaimWhere } from "./claim-shape";
 import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
+import { recordClaimEvent } from "@/lib/server/live/record-event";
 
 /** Takes a claim out of the trash (undo of deleteClaim); editors and admins only. */
 export async function restoreClaim({ actor: maybeActor, claimId }: { actor: MaybeActor; claimId: string }): Promise<ApiClaim> {
@@ -28,6 +29,7 @@ export async function restoreClaim({ actor: maybeActor, claimId }: { actor: Mayb
       before: { deletedAt: row.deletedAt?.toISOString() ?? null },
       after: { deletedAt: null },
     });
+    await recordClaimEvent(tx, claimId, "claim.restored", actor.userId);
     return toApiClaim(restored, { internal: true });
   });
 }

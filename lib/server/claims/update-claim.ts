@@ -13,6 +13,7 @@ import { notifyClaimEvents } from "@/lib/server/notifications/claim-events";
 import { approvalHash, approvedContentOf, reopenData } from "./approval";
 import { assertApprovable, assertTransition } from "./claim-workflow";
 import { sanitizeOptionalText, sanitizePlainText, sanitizeRichText } from "./sanitize";
+import { recordClaimEvent } from "@/lib/server/live/record-event";
 
 /** 409 carrying the claim as it is now, so the client can show both versions. */
 export async function claimConflict(tx: Tx, claimId: string): Promise<AppError> {
@@ -34,6 +35,7 @@ export async function bumpClaimVersion(tx: Tx, claimId: string, version: number,
     data: { ...data, version: { increment: 1 }, updatedById: actorId },
   });
   if (count === 0) throw await claimConflict(tx, claimId);
+  await recordClaimEvent(tx, claimId, "claim.updated", actorId);
 }
 
 function actionFor(from: ClaimStatus, to: ClaimStatus, reopened: boolean): string {

@@ -9,6 +9,7 @@ import { commentHtml, richTextIsEmpty } from "@/lib/server/claims/sanitize";
 import { commentInclude, toApiComment } from "./comment-shape";
 import { parseMentions } from "./parse-mentions";
 import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
+import { recordEvent } from "@/lib/server/live/record-event";
 
 /**
  * Adds a comment to a claim, or a reply to a thread (parentId: any comment of the thread;
@@ -59,6 +60,7 @@ export async function addComment({
       action: parentId ? "comment.reply" : "comment.create",
       after: { parentId, mentions: mentioned },
     });
+    await recordEvent(tx, { ...claimAuditScope(row, actor), type: "comment.created", payload: { commentId: comment.id, parentId } });
     return toApiComment(comment);
   });
 }

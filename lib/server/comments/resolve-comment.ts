@@ -9,6 +9,7 @@ import { loadEditableClaim } from "@/lib/server/claims/claim-access";
 import { readableClaimWhere } from "@/lib/server/claims/claim-shape";
 import { commentInclude, toApiComment } from "./comment-shape";
 import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
+import { recordEvent } from "@/lib/server/live/record-event";
 
 /** Resolves or reopens a comment thread (given any comment of it, the thread's first comment changes). */
 export async function resolveComment({
@@ -40,6 +41,7 @@ export async function resolveComment({
       before: { resolved: !resolved },
       after: { resolved },
     });
+    await recordEvent(tx, { ...claimAuditScope(row, actor), type: resolved ? "comment.resolved" : "comment.reopened", payload: { commentId: rootId } });
     return toApiComment(updated);
   });
 }

@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors";
 import { requireActor, requireMembership } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import { assertNotLastAdmin } from "./last-admin";
+import { signalAccessChange } from "@/lib/server/live/signal-access";
 
 /** Removes a member from the workspace; their account and other memberships stay. */
 export async function removeMember({
@@ -31,6 +32,7 @@ export async function removeMember({
       action: "membership.remove",
       before: { userId, email: membership.user.email, role: membership.role },
     });
+    await signalAccessChange(tx, userId);
     return { userId };
   });
 }

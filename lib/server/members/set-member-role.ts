@@ -7,6 +7,7 @@ import type { Role } from "@/lib/schemas/enums";
 import { requireActor, requireMembership } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import { assertNotLastAdmin } from "./last-admin";
+import { signalAccessChange } from "@/lib/server/live/signal-access";
 
 /** Changes a member's role in the workspace (admins only; the last admin cannot be demoted). */
 export async function setMemberRole({
@@ -39,6 +40,7 @@ export async function setMemberRole({
       before: { userId, role: membership.role },
       after: { userId, role },
     });
+    await signalAccessChange(tx, userId);
     return { userId, role };
   });
 }

@@ -10,6 +10,7 @@ import type { ReportBundle } from "@/lib/schemas/report";
 import { buildSnapshot, readerUrlFor } from "./build-snapshot";
 import { dropCachedPages } from "./cached-page";
 import { diffSnapshots } from "./diff-snapshots";
+import { recordEvent } from "@/lib/server/live/record-event";
 
 export interface PublishArticleInput {
   actor: MaybeActor;
@@ -145,6 +146,8 @@ export async function publishArticle({ actor: maybeActor, articleId, visibility,
       after: { status: "PUBLISHED", visibility: nextVisibility, publication: number, publicationId: publication.id, reason: publication.reason, changes },
     });
 
+    // Readers hear of it too: the event says only that a new publication exists.
+    await recordEvent(tx, { workspaceId: article.workspaceId, articleId: article.id, type: "article.published", audience: "ALL", actorId: actor.userId, payload: { publication: number } });
     const claimCount = snapshot.claims.length;
     return {
       url,

@@ -7,6 +7,7 @@ import { editableArticleWhere, requireActor } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import type { UnpublishResult } from "@/lib/schemas/publication";
 import { readerUrlFor } from "./build-snapshot";
+import { recordEvent } from "@/lib/server/live/record-event";
 
 export interface UnpublishArticleInput {
   actor: MaybeActor;
@@ -48,6 +49,7 @@ export async function unpublishArticle({ actor: maybeActor, articleId, reason }:
       before: { status: article.status },
       after: { status: "WITHDRAWN", withdrawnAt: now.toISOString(), withdrawnReason: why },
     });
+    await recordEvent(tx, { workspaceId: article.workspaceId, articleId: article.id, type: "article.withdrawn", audience: "ALL", actorId: actor.userId });
     return { url: readerUrlFor(article.slug), withdrawnAt: now.toISOString(), reason: why };
   });
 }

@@ -14,6 +14,7 @@ import { isApprovedStatus } from "@/lib/workflow/claim-workflow";
 import { planClaims, reviewReasonFor, toClaimReanchor, type ClaimPlan } from "./plan-revision";
 import { resolveRevisionContent, type RevisionContent, type RevisionUpload } from "./resolve-revision-content";
 import { revisionSelect, toApiRevision } from "./revision-shape";
+import { recordEvent } from "@/lib/server/live/record-event";
 
 // Revising an article: a new immutable revision, and every claim (trashed ones too, so a
 // restore lands on the current text) re-anchored in the same transaction. The new text is
@@ -173,6 +174,7 @@ export async function reviseArticle({
         before: { revisionNumber: article.revisionNumber, contentHash: article.contentHash },
         after: { revisionNumber: number, contentHash, reason, kind: content.kind, summary },
       });
+      await recordEvent(tx, { workspaceId: article.workspaceId, articleId, type: "article.revised", actorId: actor.userId, payload: { revision: number } });
       return { revision: toApiRevision(revision, number), summary, claims: plans.map(toClaimReanchor) };
     },
     { timeout: 30_000, maxWait: 10_000 },

@@ -6,6 +6,7 @@ import type { ApiTokenSummary } from "@/lib/schemas/admin";
 import { requireActor } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import { toTokenSummary } from "./token-summary";
+import { signalAccessChange } from "@/lib/server/live/signal-access";
 
 /** Marks a token revoked (idempotent) with its audit row. */
 export async function revokeApiTokenTx(tx: Tx, where: { id: string; userId?: string }, actorId: string | null): Promise<ApiTokenSummary> {
@@ -21,6 +22,7 @@ export async function revokeApiTokenTx(tx: Tx, where: { id: string; userId?: str
     action: "token.revoke",
     before: { userId: row.userId, name: row.name, prefix: row.prefix },
   });
+  await signalAccessChange(tx, row.userId);
   return toTokenSummary(updated);
 }
 

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { requireActor } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
+import { signalAccessChange } from "@/lib/server/live/signal-access";
 
 /**
  * A SITE admin deactivates (or reactivates) an account everywhere: it cannot sign in, its
@@ -32,6 +33,7 @@ export async function setAccountActive({ actor: maybeActor, userId, active }: { 
       });
     }
     if (!active) await revokeUserSessions(userId, tx);
+    await signalAccessChange(tx, userId);
     return { userId, active };
   });
 }

@@ -5,6 +5,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { requireActor, requireMembership } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import { assertNotLastAdmin } from "@/lib/server/members/last-admin";
+import { signalAccessChange } from "@/lib/server/live/signal-access";
 
 // Shared by deactivate-user.ts and reactivate-user.ts: the two differ only in direction. Deactivation
 // is per membership; only a site admin deactivates an account everywhere (set-account-active.ts).
@@ -44,6 +45,7 @@ export async function setUserActive({
       before: { userId, active: membership.active },
       after: { userId, active },
     });
+    await signalAccessChange(tx, userId);
     return { userId, active };
   });
 }

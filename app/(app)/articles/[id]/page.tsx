@@ -13,6 +13,7 @@ import { layoutDocument } from "@/lib/document/canonical-text";
 import { safeUrl } from "@/lib/document/escape";
 import { renderDocumentHtml } from "@/lib/document/render-html";
 import { getAnnotationPage } from "@/lib/server/claims/get-annotation-page";
+import { latestEventId } from "@/lib/server/live/replay-events";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -37,6 +38,7 @@ export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
   const data = await load(id);
   const { article } = data;
+  const liveAfter = await latestEventId();
   const source = safeUrl(article.sourceUrl);
   // The body is plain server HTML (first paint needs no editor); highlights are painted over it.
   const html = renderDocumentHtml(article.document);
@@ -92,6 +94,7 @@ export default async function ArticlePage({ params }: Props) {
         html={html}
         figureOffsets={figureOffsets}
         initialClaims={data.claims}
+        liveAfter={liveAfter}
         ctx={{
           scale: data.scale,
           members: data.members,
