@@ -15,6 +15,7 @@ const nextConfig = {
     "pdfkit",
     "mammoth",
     "sanitize-html",
+    "piscina",
   ],
   poweredByHeader: false,
   async headers() {

@@ -78,9 +78,23 @@ test("the library exports the workspace as a ZIP; a reader is not offered intern
   const dialog = page.getByRole("dialog", { name: "Export the workspace" });
   await dialog.getByLabel("Report format inside the ZIP").selectOption("md");
   await dialog.getByLabel("Claims").selectOption("all");
+  // The server builds the ZIP as a background job; hold the dialog's first progress poll so the
+  // progress it shows before the job is done can be checked.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/v1\/jobs\/[^/]+$/, async (route) => {
+    await held;
+    await route.continue();
+  });
   const downloading = page.waitForEvent("download");
   await dialog.getByRole("button", { name: "Export", exact: true }).click();
+  const bar = dialog.getByRole("progressbar", { name: "Export progress" });
+  await expect(bar).toHaveAttribute("aria-valuetext", /^0 of [1-9]\d* articles$/);
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeVisible();
+  await page.screenshot({ path: ".tmp/screens/workspace-export-progress.png" });
+  release();
   const download = await downloading;
+  await page.unroute(/\/api\/v1\/jobs\/[^/]+$/);
   expect(download.suggestedFilename()).toMatch(/-internal-md-\d{4}-\d{2}-\d{2}\.zip$/);
   const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
   const names = Object.keys(files);

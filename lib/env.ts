@@ -23,6 +23,12 @@ const envSchema = z.object({
   IMPORT_TIME_LIMIT_MS: z.coerce.number().int().positive().default(8_000),
   /** Worker threads that run imports side by side. */
   IMPORT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Worker threads that render exports and reader pages (default: one less than the cores, at most 4). */
+  RENDER_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+  /** Folder where background exports keep their finished files until they are purged. */
+  EXPORT_DIR: z.string().default("data/exports"),
+  /** Finished background jobs (and their files) are purged this many hours after they end. */
+  JOB_RETENTION_HOURS: z.coerce.number().positive().default(24),
   /**
    * Test-only: comma-separated host:port pairs that URL import may fetch even though they are
    * loopback/private. Refused unless NODE_ENV=test or FACTMARK_E2E=1.

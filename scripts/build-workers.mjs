@@ -1,4 +1,5 @@
-// Bundles the import worker (lib/importing/import-worker.ts) into <distDir>/workers/import-worker.cjs.
+// Bundles the worker-thread entries (lib/importing/import-worker.ts, lib/workers/render-worker.ts)
+// into <distDir>/workers/<name>.cjs.
 // Run by `npm run build` after `next build` (which empties the dist folder first). Turbopack copies
 // a `new Worker(new URL(...))` target as a raw file instead of bundling it, so we bundle it here;
 // npm packages stay external and load from node_modules at run time, like the server's.
@@ -8,17 +9,20 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
-const outfile = path.join(root, distDir, "workers", "import-worker.cjs");
+const entries = ["lib/importing/import-worker.ts", "lib/workers/render-worker.ts"];
 
-await build({
-  entryPoints: [path.join(root, "lib/importing/import-worker.ts")],
-  outfile,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  packages: "external",
-  tsconfig: path.join(root, "tsconfig.json"),
-  logLevel: "warning",
-});
-console.log(`import worker bundled into ${path.relative(root, outfile)}`);
+for (const entry of entries) {
+  const outfile = path.join(root, distDir, "workers", `${path.basename(entry, ".ts")}.cjs`);
+  await build({
+    entryPoints: [path.join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    packages: "external",
+    tsconfig: path.join(root, "tsconfig.json"),
+    logLevel: "warning",
+  });
+  console.log(`${entry} bundled into ${path.relative(root, outfile)}`);
+}

@@ -15,6 +15,12 @@ export async function errorMessage(res: Response): Promise<string> {
 /** Saves bytes as a file through a temporary object URL. */
 export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
+  saveUrl(url, filename);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Lets the browser download a same-origin file address itself (streamed to disk, never held in memory). */
+export function saveUrl(url: string, filename: string): void {
   const a = document.createElement("a");
   a.href = url;
   a.download = filename;
@@ -22,7 +28,6 @@ export function saveBlob(blob: Blob, filename: string): void {
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Fetches an export URL and saves it; throws an Error with the API's message on failure. */

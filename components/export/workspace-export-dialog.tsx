@@ -1,6 +1,5 @@
 "use client";
 
-import { strToU8, zipSync, type Zippable } from "fflate";
 import { Archive, Loader2 } from "lucide-react";
 import * as React from "react";
 import { toast } from "sonner";
@@ -10,20 +9,16 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { api } from "@/lib/api-client";
 import { EXPORT_FORMAT_KEYS, EXPORT_FORMATS, type ExportFormat } from "@/lib/exporting/formats";
 import type { WorkspaceExportFormat } from "@/lib/exporting/request";
-import { errorMessage, filenameFromDisposition, saveBlob } from "./download";
+import { isFinished, type JobView } from "@/lib/schemas/job";
+import { saveUrl } from "./download";
 
 interface Progress {
   done: number;
   total: number | null;
   label: string;
-}
-
-interface ListedArticle {
-  id: string;
-  slug: string;
-  title: string;
 }
 
 export interface WorkspaceExportDialogProps {
@@ -32,11 +27,21 @@ export interface WorkspaceExportDialogProps {
   canExportInternal: boolean;
 }
 
+const POLL_MS = 700;
+
+const wait = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(new DOMException("Cancelled", "AbortError"));
+    });
+  });
+
 /**
  * Workspace export: all articles or a date range, as CSV, JSON or a ZIP of per-article reports.
- * The ZIP is assembled in the browser one article at a time, so the bar shows real progress
- * (article n of m) and the export can be cancelled; CSV and JSON come from one request whose
- * download is shown as it arrives.
+ * The server builds the file once, as a background job; the dialog follows the job's progress
+ * (article n of m) and then lets the browser download the finished file. Cancel stops the job.
  */
 export function WorkspaceExportDialog({ workspace, canExportInternal }: WorkspaceExportDialogProps) {
   const [open, setOpen] = React.useState(false);
@@ -51,63 +56,32 @@ export function WorkspaceExportDialog({ workspace, canExportInternal }: Workspac
   const abort = React.useRef<AbortController | null>(null);
   const ids = React.useId();
 
-  const rangeParams = () => {
-    const p = new URLSearchParams({ workspace });
-    if (range === "dates") {
-      if (from) p.set("from", from);
-      if (to) p.set("to", to);
-    }
-    return p;
-  };
-
-  const exportZip = async (signal: AbortSignal) => {
-    setProgress({ done: 0, total: null, label: "Finding articles…" });
-    const listRes = await fetch(`/api/v1/exports/articles?${rangeParams()}`, { signal, credentials: "same-origin" });
-    if (!listRes.ok) throw new Error(await errorMessage(listRes));
-    const list = (await listRes.json()) as { workspace: { slug: string }; articles: ListedArticle[] };
-    const files: Zippable = {};
-    const total = list.articles.length;
-    for (const [i, article] of list.articles.entries()) {
-      setProgress({ done: i, total, label: `Exporting “${article.title}”` });
-      const params = new URLSearchParams({ format: articleFormat, scope });
-      const res = await fetch(`/api/v1/articles/${encodeURIComponent(article.id)}/export?${params}`, { signal, credentials: "same-origin" });
-      if (!res.ok) throw new Error(`“${article.title}”: ${await errorMessage(res)}`);
-      let name = filenameFromDisposition(res.headers.get("content-disposition"), `${article.slug}.${EXPORT_FORMATS[articleFormat].ext}`);
-      for (let n = 2; name in files; n++) name = name.replace(/^([^.]+?)(-\d+)?\./, `$1-${n}.`);
-      files[name] = new Uint8Array(await res.arrayBuffer());
-    }
-    if (total === 0) files["README.txt"] = strToU8("No articles matched this export.\n");
-    setProgress({ done: total, total, label: "Packing the ZIP…" });
-    const zip = zipSync(files, { level: articleFormat === "pdf" || articleFormat === "docx" ? 0 : 6 });
-    const day = new Date().toISOString().slice(0, 10);
-    const name = `${list.workspace.slug}${range === "dates" && (from || to) ? `-${from || "start"}-to-${to || "now"}` : ""}${scope === "all" ? "-internal" : ""}-${articleFormat}-${day}.zip`;
-    saveBlob(new Blob([zip as BlobPart], { type: "application/zip" }), name);
-    return { name, total };
-  };
-
-  const exportSingle = async (signal: AbortSignal) => {
-    const params = rangeParams();
-    params.set("format", format);
-    params.set("scope", scope);
-    setProgress({ done: 0, total: null, label: "Preparing the export on the server…" });
-    const res = await fetch(`/api/v1/exports?${params}`, { signal, credentials: "same-origin" });
-    if (!res.ok) throw new Error(await errorMessage(res));
-    const size = Number(res.headers.get("content-length")) || null;
-    const chunks: Uint8Array[] = [];
-    let received = 0;
-    const reader = res.body?.getReader();
-    if (reader) {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-        received += value.byteLength;
-        setProgress({ done: received, total: size, label: `Downloading… ${(received / 1024).toFixed(0)} KB` });
+  const runExport = async (signal: AbortSignal): Promise<{ name: string; total: number }> => {
+    setProgress({ done: 0, total: null, label: "Starting the export on the server…" });
+    const body = {
+      workspace,
+      format,
+      scope,
+      ...(format === "zip" ? { articleFormat } : {}),
+      ...(range === "dates" && from ? { from } : {}),
+      ...(range === "dates" && to ? { to } : {}),
+    };
+    let job = await api<JobView>("POST", "/api/v1/exports/jobs", body, signal);
+    const cancelOnAbort = () => void api("POST", `/api/v1/jobs/${encodeURIComponent(job.id)}/cancel`).catch(() => {});
+    signal.addEventListener("abort", cancelOnAbort);
+    try {
+      while (!isFinished(job.status)) {
+        setProgress({ done: job.progress, total: job.total, label: job.message ?? "Waiting for the server…" });
+        await wait(POLL_MS, signal);
+        job = await api<JobView>("GET", `/api/v1/jobs/${encodeURIComponent(job.id)}`, undefined, signal);
       }
+    } finally {
+      signal.removeEventListener("abort", cancelOnAbort);
     }
-    const name = filenameFromDisposition(res.headers.get("content-disposition"), `${workspace}.${format}`);
-    saveBlob(new Blob(chunks as BlobPart[], { type: res.headers.get("content-type") ?? "application/octet-stream" }), name);
-    return { name, total: null };
+    if (job.status !== "SUCCEEDED" || !job.result) throw new Error(job.error ?? "The export stopped before it finished. Start it again.");
+    setProgress({ done: job.total, total: job.total, label: "Downloading…" });
+    saveUrl(job.result.downloadUrl, job.result.filename);
+    return { name: job.result.filename, total: job.total };
   };
 
   const start = async () => {
@@ -123,8 +97,8 @@ export function WorkspaceExportDialog({ workspace, canExportInternal }: Workspac
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const result = format === "zip" ? await exportZip(controller.signal) : await exportSingle(controller.signal);
-      toast.success(`Downloaded ${result.name}${result.total !== null ? ` (${result.total} article${result.total === 1 ? "" : "s"})` : ""}`);
+      const result = await runExport(controller.signal);
+      toast.success(`Downloaded ${result.name} (${result.total} article${result.total === 1 ? "" : "s"})`);
       setOpen(false);
     } catch (e) {
       if ((e as Error).name === "AbortError") toast.info("Export cancelled.");
@@ -223,13 +197,13 @@ export function WorkspaceExportDialog({ workspace, canExportInternal }: Workspac
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={percent ?? undefined}
-                aria-valuetext={progress.total && format === "zip" ? `${progress.done} of ${progress.total} articles` : progress.label}
+                aria-valuetext={progress.total !== null ? `${progress.done} of ${progress.total} articles` : progress.label}
                 className="h-2 w-full overflow-hidden rounded-full bg-muted"
               >
                 <div className={percent === null ? "h-full w-1/3 animate-pulse rounded-full bg-primary" : "h-full rounded-full bg-primary transition-[width]"} style={percent === null ? undefined : { width: `${percent}%` }} />
               </div>
               <p className="truncate text-xs text-muted-foreground">
-                {format === "zip" && progress.total !== null ? `${progress.done} of ${progress.total} · ` : ""}
+                {progress.total !== null ? `${progress.done} of ${progress.total} · ` : ""}
                 {progress.label}
               </p>
             </div>

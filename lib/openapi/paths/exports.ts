@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EXPORT_FORMAT_KEYS, EXPORT_FORMATS } from "@/lib/exporting/formats";
 import { WORKSPACE_EXPORT_FORMATS } from "@/lib/exporting/request";
+import { jobViewSchema } from "@/lib/schemas/job";
 import { errorResponses, registry } from "../registry";
 
 const scope = z
@@ -79,5 +80,59 @@ registry.registerPath({
       },
     },
     ...errorResponses(400, 401, 404, 413),
+  },
+});
+
+const jobId = z.object({ id: z.string().openapi({ description: "Job id" }) });
+const jobResponse = (description: string) => ({ description, content: { "application/json": { schema: jobViewSchema } } });
+
+registry.registerPath({
+  method: "post",
+  path: "/api/v1/exports/jobs",
+  summary: "Start a workspace export as a background job",
+  description:
+    "Same parameters as `GET /api/v1/exports`, as a JSON body. Access, scope and the article count are checked at once (403/404/413); " +
+    "the server then builds the file once, off the request thread. Follow it with `GET /api/v1/jobs/{id}` and download `result.downloadUrl` when `status` is SUCCEEDED. " +
+    "Finished jobs and their files are purged after JOB_RETENTION_HOURS (24 h by default).",
+  tags: ["Exports"],
+  request: {
+    body: {
+      content: {
+        "application/json": {
+          schema: workspaceQuery.extend({ format: z.enum(WORKSPACE_EXPORT_FORMATS), articleFormat: z.enum(EXPORT_FORMAT_KEYS as [string, ...string[]]).optional() }),
+        },
+      },
+    },
+  },
+  responses: { 202: jobResponse("The queued job"), ...errorResponses(400, 401, 403, 404, 413) },
+});
+
+registry.registerPath({
+  method: "get",
+  path: "/api/v1/jobs/{id}",
+  summary: "A background job's status and progress (only the member who started it sees it)",
+  tags: ["Exports"],
+  request: { params: jobId },
+  responses: { 200: jobResponse("The job"), ...errorResponses(401, 404) },
+});
+
+registry.registerPath({
+  method: "post",
+  path: "/api/v1/jobs/{id}/cancel",
+  summary: "Cancel an unfinished job (a finished one is returned unchanged)",
+  tags: ["Exports"],
+  request: { params: jobId },
+  responses: { 200: jobResponse("The job"), ...errorResponses(401, 404) },
+});
+
+registry.registerPath({
+  method: "get",
+  path: "/api/v1/jobs/{id}/download",
+  summary: "Download a finished job's file",
+  tags: ["Exports"],
+  request: { params: jobId },
+  responses: {
+    200: download("The export as a file", ["text/csv", "application/json", "application/zip"]),
+    ...errorResponses(401, 404, 409, 410),
   },
 });

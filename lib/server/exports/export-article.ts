@@ -1,9 +1,10 @@
 import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
-import { exportArticle as renderExport, type ExportedFile, type ExportFormat } from "@/lib/exporting";
+import type { ExportedFile, ExportFormat } from "@/lib/exporting";
 import { buildReportBundle, type ReportScope } from "@/lib/server/reports/build-report-bundle";
+import { renderArticleFile } from "@/lib/server/workers/render-pool";
 
-/** One article as a downloadable report: access and scope checked while building the bundle. */
+/** One article as a downloadable report: access and scope checked while building the bundle, rendered in the render pool. */
 export async function exportArticle({
   actor,
   articleId,
@@ -16,5 +17,5 @@ export async function exportArticle({
   scope: ReportScope;
 }): Promise<ExportedFile> {
   const bundle = await buildReportBundle({ actor, articleId, scope });
-  return renderExport(bundle, format);
+  return renderArticleFile(bundle, format);
 }

@@ -1,21 +1,23 @@
 import "server-only";
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { exportArticle, parseExportFormat, type ExportedFile } from "@/lib/exporting";
-import { csvRows, rowsToCsv } from "@/lib/exporting/csv";
+import { parseExportFormat, type ExportedFile, type ExportFormat } from "@/lib/exporting";
 import { exportFilename, safeSlug } from "@/lib/exporting/filename";
 import { dateRangeFilter, WORKSPACE_EXPORT_FORMATS, type WorkspaceExportFormat, type WorkspaceExportQuery } from "@/lib/exporting/request";
 import { canEdit } from "@/lib/schemas/enums";
-import type { ReportBundle } from "@/lib/schemas/report";
 import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
-import { bundleForArticle } from "@/lib/server/reports/build-report-bundle";
+import type { ReportScope } from "@/lib/server/reports/build-report-bundle";
 import { resolveWorkspace } from "@/lib/server/workspaces/resolve-workspace";
+import { writeWorkspaceExport } from "./write-workspace-export";
 
 // Workspace export: every article the caller may read (optionally those added within a date
 // range) as one CSV (a row per claim), one JSON document (a report bundle per article), or a
-// ZIP with one report per article in a chosen format.
+// ZIP with one report per article in a chosen format. The dialog runs it as a background job
+// (lib/server/jobs); either way the file is built once, on the server, rendered off the request thread.
 
 /** Most articles one export holds; a bigger desk exports by date range. */
 export const WORKSPACE_EXPORT_MAX_ARTICLES = 2000;
@@ -68,46 +70,42 @@ export function parseWorkspaceExportFormat(value: unknown): WorkspaceExportForma
   );
 }
 
-export async function exportWorkspace({ actor, query, now = new Date() }: { actor: MaybeActor; query: WorkspaceExportQuery; now?: Date }): Promise<ExportedFile> {
+export interface WorkspaceExportPlan {
+  format: WorkspaceExportFormat;
+  articleFormat: ExportFormat | null;
+  scope: ReportScope;
+  workspace: { id: string; slug: string; name: string };
+  articles: ExportArticleRef[];
+  filename: string;
+  contentType: string;
+  from?: string;
+  to?: string;
+  now: Date;
+}
+
+/** Checks the request and the caller's access, and lists what the export will hold. */
+export async function planWorkspaceExport({ actor, query, now = new Date() }: { actor: MaybeActor; query: WorkspaceExportQuery; now?: Date }): Promise<WorkspaceExportPlan> {
   const format = parseWorkspaceExportFormat(query.format);
   const articleFormat = format === "zip" ? parseExportFormat(query.articleFormat ?? "pdf") : null;
   const { workspace, role, articles } = await listExportArticles({ actor, workspace: query.workspace, from: query.from, to: query.to });
   if (query.scope === "all" && !canEdit(role)) {
     throw new AppError("FORBIDDEN", "Only editors and admins can export internal reports with every claim. Export the published claims instead (scope=published).");
   }
-  const bundles: ReportBundle[] = [];
-  for (const a of articles) bundles.push(await db.$transaction((tx) => bundleForArticle(tx, a.id, query.scope, now)));
-
   const base = `${safeSlug(workspace.slug)}${query.from || query.to ? `-${query.from ?? "start"}-to-${query.to ?? "now"}` : ""}${query.scope === "all" ? "-internal" : ""}`;
-  if (format === "csv") {
-    return { filename: exportFilename(base, "csv", now), contentType: "text/csv; charset=utf-8", body: strToU8(rowsToCsv(csvRows(bundles))) };
-  }
-  if (format === "json") {
-    const body = {
-      workspace: { slug: workspace.slug, name: workspace.name },
-      scope: query.scope,
-      range: { from: query.from ?? null, to: query.to ?? null },
-      generatedAt: now.toISOString(),
-      articleCount: bundles.length,
-      articles: bundles,
-    };
-    return { filename: exportFilename(base, "json", now), contentType: "application/json; charset=utf-8", body: strToU8(`${JSON.stringify(body, null, 2)}\n`) };
-  }
-  const files: Zippable = {};
-  for (const bundle of bundles) {
-    const file = await exportArticle(bundle, articleFormat!);
-    files[uniqueName(files, file.filename)] = [file.body, { level: articleFormat === "pdf" || articleFormat === "docx" ? 0 : 6 }];
-  }
-  if (bundles.length === 0) files["README.txt"] = strToU8("No articles matched this export.\n");
-  return { filename: exportFilename(`${base}-${articleFormat}`, "zip", now), contentType: "application/zip", body: zipSync(files) };
+  const filename = format === "zip" ? exportFilename(`${base}-${articleFormat}`, "zip", now) : exportFilename(base, format, now);
+  const contentType = format === "csv" ? "text/csv; charset=utf-8" : format === "json" ? "application/json; charset=utf-8" : "application/zip";
+  return { format, articleFormat, scope: query.scope, workspace, articles, filename, contentType, from: query.from, to: query.to, now };
 }
 
-/** Two articles can share a file name only if their slugs collide after sanitising: number them. */
-export function uniqueName(files: Record<string, unknown>, name: string): string {
-  if (!(name in files)) return name;
-  const dot = name.indexOf(".");
-  for (let i = 2; ; i++) {
-    const candidate = `${name.slice(0, dot)}-${i}${name.slice(dot)}`;
-    if (!(candidate in files)) return candidate;
+/** A synchronous workspace export (GET /api/v1/exports): built like a background one, rendered off the request thread. */
+export async function exportWorkspace({ actor, query, now = new Date() }: { actor: MaybeActor; query: WorkspaceExportQuery; now?: Date }): Promise<ExportedFile> {
+  const plan = await planWorkspaceExport({ actor, query, now });
+  const dir = await mkdtemp(path.join(os.tmpdir(), "factmark-export-"));
+  try {
+    const file = path.join(dir, "export");
+    await writeWorkspaceExport(plan, file);
+    return { filename: plan.filename, contentType: plan.contentType, body: new Uint8Array(await readFile(file)) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }

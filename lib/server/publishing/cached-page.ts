@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
-import { renderEmbedPage, renderReaderPage } from "@/lib/reader/render-reader";
+import { renderPublishedPage } from "@/lib/server/workers/render-pool";
 import { loadPublishedBundle, resolvePublishedArticle, type PublishedHead } from "./get-published-article";
 import { resolvePublishedRevision } from "./published-revision";
 import { readerCsp } from "@/lib/reader/reader-csp";
@@ -29,11 +29,20 @@ function cacheKey(variant: PageVariant, head: PublishedHead): string {
   return `${variant}:${head.articleId}:${head.publicationId}:${head.visibility}:v${RENDER_VERSION}${earlier}`;
 }
 
-function render(variant: PageVariant, head: PublishedHead, bundle: Awaited<ReturnType<typeof loadPublishedBundle>>): CachedPage {
-  const page =
-    variant === "reader"
-      ? renderReaderPage(bundle, { membersOnly: head.visibility === "MEMBERS", earlierRevision: head.earlierRevision })
-      : renderEmbedPage(bundle);
+/** What a cache key holds (null: not a page key): its article, publication, and whether it is an earlier text revision. */
+export function parsePageKey(key: string): { articleId: string; publicationId: string; earlier: boolean } | null {
+  const m = /^(?:reader|embed):([^:]+):([^:]+):[A-Z]+:v\d+(:r\d+)?$/.exec(key);
+  return m ? { articleId: m[1], publicationId: m[2], earlier: !!m[3] } : null;
+}
+
+/** Rendered by this build's renderer. */
+export function isCurrentPageKey(key: string): boolean {
+  return /:v(\d+)(:r\d+)?$/.exec(key)?.[1] === String(RENDER_VERSION);
+}
+
+/** Rendered in the render pool: a 5,000-claim page takes long enough to stall every other request. */
+async function render(variant: PageVariant, head: PublishedHead, bundle: Awaited<ReturnType<typeof loadPublishedBundle>>): Promise<CachedPage> {
+  const page = await renderPublishedPage(variant, bundle, { membersOnly: head.visibility === "MEMBERS", earlierRevision: head.earlierRevision });
   const csp = readerCsp({ scripts: page.scripts, styles: page.styles, frameable: variant === "embed" });
   const etag = `"${createHash("sha256").update(csp).update("\n").update(page.html).digest("base64url").slice(0, 32)}"`;
   return { html: page.html, csp, etag };
@@ -62,7 +71,7 @@ export async function getPublishedPage(request: PageRequest): Promise<{ page: Ca
     const cut = hit.body.indexOf("\n");
     return { head, page: { csp: hit.body.slice(0, cut), html: hit.body.slice(cut + 1), etag: hit.etag } };
   }
-  const page = render(variant, head, await loadPublishedBundle(head));
+  const page = await render(variant, head, await loadPublishedBundle(head));
   // The CSP has no newline: the body is "<csp>\n<html>". A concurrent request may have stored it first.
   await db.pageCache
     .create({ data: { key, etag: page.etag, contentType: "text/html; charset=utf-8", body: `${page.csp}\n${page.html}` } })

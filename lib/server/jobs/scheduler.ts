@@ -1,0 +1,29 @@
+import "server-only";
+import { purgeStalePageCache } from "@/lib/server/publishing/purge-page-cache";
+import { purgeFinishedJobs } from "./purge-jobs";
+import { runPendingJobs } from "./run-jobs";
+
+// Started once per server process (instrumentation.ts): picks up queued jobs (including those a
+// stopped server left behind, once their lease runs out) and purges finished jobs and stale
+// cached pages every hour.
+
+const POLL_MS = 30_000;
+const PURGE_MS = 60 * 60_000;
+
+const g = globalThis as unknown as { __factmarkScheduler?: boolean };
+
+export async function purgeNow(): Promise<void> {
+  const jobs = await purgeFinishedJobs();
+  const pages = await purgeStalePageCache();
+  if (jobs.jobs || jobs.files || pages) console.log(`Purged ${jobs.jobs} finished jobs, ${jobs.files} export files and ${pages} stale cached pages.`);
+}
+
+export function startScheduler(): void {
+  if (g.__factmarkScheduler) return;
+  g.__factmarkScheduler = true;
+  const guard = (what: string, run: () => Promise<unknown>) => () => void run().catch((e) => console.error(`Scheduled ${what} failed:`, e));
+  setTimeout(guard("job run", runPendingJobs), 2_000).unref();
+  setTimeout(guard("purge", purgeNow), 15_000).unref();
+  setInterval(guard("job run", runPendingJobs), POLL_MS).unref();
+  setInterval(guard("purge", purgeNow), PURGE_MS).unref();
+}
