@@ -15,10 +15,13 @@ import type { TaskReply, WorkspaceDocumentInput, ZipEntryFile } from "@/lib/work
 // other request answered. One worker by default on a 2-core machine (the other core answers
 // requests); RENDER_WORKERS sets more. Idle workers exit after a minute.
 
-/** The bundled worker (production build), or the TypeScript source through tsx (dev, tests, CLI). */
+/**
+ * The bundled worker when the production build runs, else the TypeScript source through tsx (dev,
+ * tests, CLI: a bundle left by an earlier build would run yesterday's code).
+ */
 function workerFile(): string {
   const bundled = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "workers", "render-worker.cjs");
-  if (existsSync(bundled)) return bundled;
+  if (process.env.NODE_ENV === "production" && existsSync(bundled)) return bundled;
   return path.join(process.cwd(), "lib", "workers", "render-worker.dev.cjs");
 }
 
