@@ -107,6 +107,11 @@ test("fix a typo in place: highlights follow, changed and orphaned claims need a
   await page.getByRole("button", { name: "History" }).click();
   await expect(page.getByRole("list", { name: "Revisions" }).getByRole("listitem")).toHaveCount(2);
   await expect(page.getByRole("region", { name: /Changes from revision 1 to revision 2/ }).locator("ins")).toContainText(["Stent"]);
+  await page.getByRole("button", { name: "Side by side" }).click();
+  const sides = page.getByRole("region", { name: /Changes from revision 1 to revision 2, side by side/ });
+  await expect(sides.locator("del")).toContainText(["Stant"]);
+  await expect(sides.locator("ins")).toContainText(["Stent"]);
+  await page.screenshot({ path: "test-results/corrections-side-by-side.png" });
 });
 
 test("a published correction of the text: the reader sees it in the corrections log and opens the earlier version", async ({ page, baseURL }) => {

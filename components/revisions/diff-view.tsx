@@ -25,6 +25,42 @@ export function DiffView({ segments, collapse = true, className, label }: { segm
   );
 }
 
+/**
+ * The same diff side by side: the older text on the left with its deletions, the newer on the
+ * right with its insertions; long unchanged stretches shortened alike on both sides.
+ */
+export function SideBySideDiff({ segments, className, label, fromLabel, toLabel }: { segments: DiffSegment[]; className?: string; label: string; fromLabel: string; toLabel: string }) {
+  const shown = collapseEqual(segments);
+  const column = (keep: "delete" | "insert", heading: string) => (
+    <div className="min-w-0">
+      <p className="mb-1 font-sans text-xs font-medium text-muted-foreground">{heading}</p>
+      <div className="whitespace-pre-wrap break-words">
+        {shown.map((s, i) =>
+          s.op === "equal" ? (
+            <span key={i} className={"collapsed" in s && s.collapsed ? "text-muted-foreground" : undefined}>
+              {s.text}
+            </span>
+          ) : s.op !== keep ? null : keep === "delete" ? (
+            <del key={i} className="bg-red-100 text-red-900 decoration-red-700" title="Removed">
+              {s.text}
+            </del>
+          ) : (
+            <ins key={i} className="bg-emerald-100 text-emerald-900 decoration-emerald-700" title="Added">
+              {s.text}
+            </ins>
+          ),
+        )}
+      </div>
+    </div>
+  );
+  return (
+    <div aria-label={label} role="region" className={cn("grid grid-cols-2 gap-4 rounded-md border border-border bg-muted/30 p-3 font-serif text-sm leading-relaxed", className)}>
+      {column("delete", fromLabel)}
+      {column("insert", toLabel)}
+    </div>
+  );
+}
+
 export function SummaryLine({ summary }: { summary: { intact: number; moved: number; changed: number; orphaned: number } }) {
   return (
     <p className="text-sm" data-testid="reanchor-summary">

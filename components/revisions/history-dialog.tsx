@@ -7,7 +7,8 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { DiffSegment } from "@/lib/anchoring/diff-segments";
 import type { ApiRevision } from "@/lib/schemas/revision";
-import { DiffView } from "./diff-view";
+import { Button } from "@/components/ui/button";
+import { DiffView, SideBySideDiff } from "./diff-view";
 import { diffRevisions, listRevisions } from "./revisions-api";
 
 const KIND: Record<ApiRevision["kind"], string> = { IMPORT: "Imported", EDIT: "Edited", NEW_VERSION: "New version", REFRESH: "Refreshed from source" };
@@ -19,6 +20,7 @@ export function HistoryDialog({ open, onOpenChange, articleId }: { open: boolean
   const [to, setTo] = useState<number | null>(null);
   const [diff, setDiff] = useState<DiffSegment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [sideBySide, setSideBySide] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -56,7 +58,7 @@ export function HistoryDialog({ open, onOpenChange, articleId }: { open: boolean
   ));
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="max-w-3xl">
+      <DialogContent className={sideBySide ? "max-w-5xl" : "max-w-3xl"}>
         <DialogHeader>
           <DialogTitle>Revision history</DialogTitle>
           <DialogDescription>Every version of the article&apos;s text, newest first.</DialogDescription>
@@ -98,8 +100,22 @@ export function HistoryDialog({ open, onOpenChange, articleId }: { open: boolean
                   {options}
                 </NativeSelect>
               </div>
+              <Button type="button" variant="outline" size="sm" aria-pressed={sideBySide} className="aria-pressed:bg-muted" onClick={() => setSideBySide((v) => !v)}>
+                Side by side
+              </Button>
             </div>
-            {diff && <DiffView segments={diff} label={`Changes from revision ${from} to revision ${to}`} className="max-h-[40vh] overflow-y-auto" />}
+            {diff &&
+              (sideBySide ? (
+                <SideBySideDiff
+                  segments={diff}
+                  label={`Changes from revision ${from} to revision ${to}, side by side`}
+                  fromLabel={`Revision ${from}`}
+                  toLabel={`Revision ${to}`}
+                  className="max-h-[50vh] overflow-y-auto"
+                />
+              ) : (
+                <DiffView segments={diff} label={`Changes from revision ${from} to revision ${to}`} className="max-h-[40vh] overflow-y-auto" />
+              ))}
           </div>
         )}
       </DialogContent>

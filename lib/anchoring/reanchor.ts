@@ -317,6 +317,9 @@ function tightenEdges(text: string, quote: string, range: TextRange): { range: T
     best = next;
     bestSim = sim;
   }
+  // Still beginning or ending on a word the quote does not have: the quote is not really here.
+  const words = text.slice(best.start, best.end).split(/\s+/).filter(Boolean);
+  if (words.length > 1 && (!quoteWords.has(words[0]) || !quoteWords.has(words[words.length - 1]))) return { range: best, quoteSim: 0 };
   return { range: best, quoteSim: bestSim };
 }
 

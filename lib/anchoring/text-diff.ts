@@ -1,4 +1,5 @@
 import DiffMatchPatch from "diff-match-patch";
+import { anchoredDiff } from "./anchored-diff";
 
 // One diff between two versions of an article's text, as the offset map that re-anchoring
 // needs. The diff runs over word tokens (words, spaces, punctuation), each encoded as one
@@ -77,7 +78,8 @@ export function diffTexts(oldText: string, newText: string): TextDiff {
   if (encoded) {
     let oi = 0;
     let ni = 0;
-    const diffs = dmp.diff_main(encoded.a, encoded.b, false);
+    // Myers between unique-token anchors (anchored-diff.ts): a long article stays fast.
+    const diffs = anchoredDiff(dmp, encoded.a, encoded.b);
     // Unrelated passages share "the", "of", commas...: a minimal diff matches those and cuts a
     // rewritten paragraph into many small edits. Semantic cleanup folds such coincidental
     // matches back into one edit, so a replaced paragraph reads as replaced.
