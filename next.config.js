@@ -10,7 +10,6 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "@node-rs/argon2",
     "better-sqlite3",
-    "jsdom",
     "linkedom",
     "pdfkit",
     "mammoth",

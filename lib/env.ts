@@ -46,6 +46,10 @@ const envSchema = z.object({
   LIVE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
   /** Bytes a client may leave unread on its event stream before it is dropped. */
   LIVE_MAX_BUFFER_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** Days a deleted claim stays restorable in the trash before the purge deletes it for good. */
+  TRASH_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** PostgreSQL: most connections one app server opens (pg's pool size). */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,6 +6,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   import: { summary: "import <file-or-url> --workspace <slug> [--as <email>]   Import an article", load: () => import("./cli/import") },
   revise: { summary: 'revise --article <id|slug> --file <path> --reason "…" [--as <email>]   New revision; claims re-anchored', load: () => import("./cli/revise") },
   token: { summary: "token create --email <email> [--name <name>]           Create a personal API token (printed once)", load: () => import("./cli/token") },
+  trash: { summary: "trash purge [--older-than-days <n>]                     Delete for good claims in the trash past the retention", load: () => import("./cli/trash") },
   user: { summary: "user create --email <email> --name <name> --workspace <slug> --role ADMIN|EDITOR|READER   Create a user", load: () => import("./cli/user") },
 };
 

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { ApiSource } from "@/lib/schemas/claim";
 import { cn } from "@/lib/utils";
 import { api, ApiError } from "@/lib/api-client";
-import { hostOf, SourceForm, sourceBody, STANCES, type Stance } from "./source-form";
+import { hostOf, SourceForm, sourceBody, STANCES, type SourceDraft, type Stance } from "./source-form";
 
 const STANCE_STYLE: Record<Stance, string> = {
   SUPPORTS: "bg-emerald-50 text-emerald-900 border-emerald-200",
@@ -43,6 +43,16 @@ export function SourcesEditor({
     if (editing === "new") focusAdd();
     setEditing(null);
   };
+  const saveEdit = async (s: ApiSource, d: SourceDraft) => {
+    try {
+      await run(() => api("PATCH", `/api/v1/sources/${s.id}`, { ...sourceBody(d), version: s.version }));
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === "CONFLICT")) throw err;
+      // Load their version (the form keeps yours): saving again replaces theirs knowingly.
+      await onChanged();
+      throw new Error("Someone else changed this source while you were editing it. Your edit is still in the form: save again to replace their version with yours, or cancel to keep theirs.");
+    }
+  };
   const remove = async (s: ApiSource) => {
     try {
       await run(() => api("DELETE", `/api/v1/sources/${s.id}`));
@@ -58,7 +68,7 @@ export function SourcesEditor({
         {sources.map((s) =>
           editing === s.id ? (
             <li key={s.id}>
-              <SourceForm initial={s} onCancel={() => setEditing(null)} onSubmit={(d) => run(() => api("PATCH", `/api/v1/sources/${s.id}`, sourceBody(d)))} />
+              <SourceForm initial={s} onCancel={() => setEditing(null)} onSubmit={(d) => saveEdit(s, d)} />
             </li>
           ) : (
             <li key={s.id} className="group rounded-md border border-border bg-background p-2.5 text-sm">

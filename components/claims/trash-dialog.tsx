@@ -10,11 +10,16 @@ import { api } from "@/lib/api-client";
 /** The article's deleted claims, each with Restore. */
 export function TrashDialog({ open, onOpenChange, articleId, onRestored }: { open: boolean; onOpenChange: (o: boolean) => void; articleId: string; onRestored: (c: ApiClaim) => void }) {
   const [items, setItems] = useState<ApiClaim[] | null>(null);
+  const [retentionDays, setRetentionDays] = useState<number | null>(null);
   useEffect(() => {
     if (!open) return;
     let live = true;
-    api<{ claims: ApiClaim[] }>("GET", `/api/v1/articles/${articleId}/claims/trash`)
-      .then((r) => live && setItems(r.claims))
+    api<{ claims: ApiClaim[]; retentionDays: number }>("GET", `/api/v1/articles/${articleId}/claims/trash`)
+      .then((r) => {
+        if (!live) return;
+        setItems(r.claims);
+        setRetentionDays(r.retentionDays);
+      })
       .catch((e: Error) => {
         toast.error(e.message);
         if (live) setItems([]);
@@ -38,7 +43,10 @@ export function TrashDialog({ open, onOpenChange, articleId, onRestored }: { ope
       <DialogContent className="max-w-xl">
         <DialogHeader>
           <DialogTitle>Trash</DialogTitle>
-          <DialogDescription>Deleted claims of this article. Restore one to put it back where it was.</DialogDescription>
+          <DialogDescription>
+            Deleted claims of this article. Restore one to put it back where it was
+            {retentionDays ? `; after ${retentionDays} days in the trash a claim is deleted for good` : ""}.
+          </DialogDescription>
         </DialogHeader>
         {items === null ? (
           <p className="text-sm text-muted-foreground">Loading…</p>

@@ -21,7 +21,7 @@ function createClient(): Db {
   // update of the same claim; transactions are short, so queueing them is what we want.
   const transactionOptions = { maxWait: env().DB_TRANSACTION_WAIT_MS, timeout: env().DB_TRANSACTION_TIMEOUT_MS };
   if (databaseProvider() === "postgresql") {
-    return new PgClient({ adapter: createPgAdapter(process.env.DATABASE_URL), transactionOptions }) as unknown as Db;
+    return new PgClient({ adapter: createPgAdapter(process.env.DATABASE_URL, { max: env().DB_POOL_SIZE }), transactionOptions }) as unknown as Db;
   }
   return new SqliteClient({ adapter: new DurableSQLite3({ url: sqliteUrl() }), transactionOptions });
 }

@@ -109,7 +109,12 @@ const sourceFields = {
 export const createSourceSchema = z.strictObject(sourceFields);
 export type CreateSourceInput = z.infer<typeof createSourceSchema>;
 
-export const updateSourceSchema = z.strictObject({ ...sourceFields, url: sourceFields.url.optional() });
+export const updateSourceSchema = z.strictObject({
+  ...sourceFields,
+  url: sourceFields.url.optional(),
+  /** The source's version the edit was based on; a stale one is a 409 with the current source. */
+  version: z.number({ error: "Send the source's version (from when you opened it) so a concurrent edit is not overwritten." }).int().min(1),
+});
 export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
 
 export const createCommentSchema = z.strictObject({
@@ -163,6 +168,8 @@ export interface ApiSource {
   stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
   archiveUrl: string | null;
   position: number;
+  /** Optimistic concurrency, like claims: PATCH /sources/{id} sends it back. */
+  version: number;
 }
 
 export interface ApiClaim {

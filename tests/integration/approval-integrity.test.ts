@@ -40,7 +40,7 @@ const edits: [string, string, (s: Setup) => Promise<unknown>][] = [
   ["verdict", "Verdict", (s) => updateClaim({ actor: s.actors.editor, claimId: s.approved.id, version: s.approved.version, patch: { verdict: "true" } })],
   ["rationale", "Rationale", (s) => updateClaim({ actor: s.actors.editor, claimId: s.approved.id, version: s.approved.version, patch: { rationale: "<p>Other data.</p>" } })],
   ["source added", "Sources", (s) => addSource({ actor: s.actors.editor, claimId: s.approved.id, input: { url: "https://news.example/a" } })],
-  ["source edited", "Sources", (s) => updateSource({ actor: s.actors.editor, sourceId: s.sourceId, input: { title: "Police stats (corrected)" } })],
+  ["source edited", "Sources", (s) => updateSource({ actor: s.actors.editor, sourceId: s.sourceId, input: { title: "Police stats (corrected)", version: 1 } })],
   ["source removed", "Sources", (s) => removeSource({ actor: s.actors.editor, sourceId: s.sourceId })],
 ];
 
@@ -75,7 +75,7 @@ describe("approval integrity", () => {
     expect(same).toMatchObject({ status: "APPROVED", version: s.approved.version });
     const assigned = await updateClaim({ actor: s.actors.editor, claimId: s.approved.id, version: same.version, patch: { assigneeId: s.users.editor2.id } });
     expect(assigned.status).toBe("APPROVED");
-    await updateSource({ actor: s.actors.editor, sourceId: s.sourceId, input: { accessedOn: "2026-01-05" } });
+    await updateSource({ actor: s.actors.editor, sourceId: s.sourceId, input: { accessedOn: "2026-01-05", version: 1 } });
     expect((await db.claim.findUniqueOrThrow({ where: { id: s.approved.id } })).status).toBe("APPROVED");
   });
 

@@ -230,11 +230,26 @@ describe("optimistic concurrency and history", () => {
     expect(same.version).toBe(2);
     const src = await addSource({ actor: s.actors.editor2, claimId: claim.id, input: { url: "https://example.org/a", stance: "REFUTES" } });
     expect(src.claimVersion).toBe(3);
-    const upd = await updateSource({ actor: s.actors.editor2, sourceId: src.id, input: { title: "Archive", publishedOn: "2014-03-18" } });
-    expect(upd.claimVersion).toBe(4);
+    expect(src.version).toBe(1);
+    const upd = await updateSource({ actor: s.actors.editor2, sourceId: src.id, input: { title: "Archive", publishedOn: "2014-03-18", version: 1 } });
+    expect(upd).toMatchObject({ claimVersion: 4, version: 2 });
+    // A stale source version is a 409 carrying the current source; nothing is written.
+    await expect(updateSource({ actor: s.actors.editor, sourceId: src.id, input: { title: "Stale edit", version: 1 } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { current: { id: src.id, title: "Archive", version: 2 } },
+    });
+    expect((await db.source.findUniqueOrThrow({ where: { id: src.id } })).title).toBe("Archive");
+    // Parallel edits from the same version: one wins, the others are refused, none overwrites.
+    const parallel = await Promise.allSettled(
+      ["A", "B", "C", "D"].map((t) => updateSource({ actor: s.actors.editor, sourceId: src.id, input: { title: `Parallel ${t}`, version: 2 } })),
+    );
+    const won = parallel.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    expect(won).toHaveLength(1);
+    expect(parallel.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["CONFLICT", "CONFLICT", "CONFLICT"]);
+    expect(await db.source.findUniqueOrThrow({ where: { id: src.id } })).toMatchObject({ title: won[0]!.title, version: 3 });
     await removeSource({ actor: s.actors.editor, sourceId: src.id });
     const history = await getClaimHistory({ actor: s.actors.admin, claimId: claim.id });
-    expect(history.map((h) => h.action)).toEqual(["claim.create", "claim.update", "source.add", "source.update", "source.remove"]);
+    expect(history.map((h) => h.action)).toEqual(["claim.create", "claim.update", "source.add", "source.update", "source.update", "source.remove"]);
     expect(history[1]).toMatchObject({
       actor: { id: s.users.editor.id, name: "Eddie Editor" },
       fields: ["claimant", "verdict"],
@@ -242,7 +257,7 @@ describe("optimistic concurrency and history", () => {
       after: { claimant: "Kremlin", verdict: "true" },
     });
     expect(history[3]).toMatchObject({ fields: ["title", "publishedOn"], before: { title: null }, after: { title: "Archive", publishedOn: "2014-03-18" } });
-    expect((await getClaim({ actor: s.actors.editor, claimId: claim.id })).version).toBe(5);
+    expect((await getClaim({ actor: s.actors.editor, claimId: claim.id })).version).toBe(6);
   });
 });
 
@@ -261,7 +276,7 @@ describe("sources", () => {
     await expect(addSource({ actor: s.actors.editor, claimId: claim.id, input: { url: "https://ok.org", publishedOn: "2014-02-30" } })).rejects.toMatchObject({
       issues: [expect.objectContaining({ message: expect.stringMatching(/does not exist/) })],
     });
-    await expect(updateSource({ actor: s.actors.editor, sourceId: "nope", input: { title: "x" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateSource({ actor: s.actors.editor, sourceId: "nope", input: { title: "x", version: 1 } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const ok = await addSource({ actor: s.actors.editor, claimId: claim.id, input: { url: "https://ok.org/x", archiveUrl: "", stance: "CONTEXT" } });
     expect(ok).toMatchObject({ url: "https://ok.org/x", archiveUrl: null, stance: "CONTEXT" });
   });
@@ -275,7 +290,10 @@ describe("trash", () => {
     expect(await listClaims({ actor: s.actors.editor, articleId: s.article.id })).toEqual([]);
     await expect(getClaim({ actor: s.actors.editor, claimId: claim.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listTrash({ actor: s.actors.editor, articleId: s.article.id })).map((c) => c.id)).toEqual([claim.id]);
-    expect(await listTrash({ actor: s.actors.reader, articleId: s.article.id })).toEqual([]);
+    // The trash is NOT_FOUND to those who cannot see the article (a reader of a draft, a member of another workspace).
+    await expect(listTrash({ actor: s.actors.reader, articleId: s.article.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listTrash({ actor: s.actors.outsider, articleId: s.article.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listTrash({ actor: s.actors.outsider, articleId: "no-such-article" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(restoreClaim({ actor: s.actors.reader, claimId: claim.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const restored = await restoreClaim({ actor: s.actors.editor2, claimId: claim.id });
     expect(restored.deletedAt).toBeNull();

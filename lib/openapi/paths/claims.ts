@@ -30,6 +30,7 @@ const sourceSchema = registry.register(
     stance: z.enum(["SUPPORTS", "REFUTES", "CONTEXT"]),
     archiveUrl: z.string().nullable(),
     position: z.number().int(),
+    version: z.number().int().describe("Optimistic concurrency: send it back when changing the source"),
   }),
 );
 
@@ -152,10 +153,16 @@ registry.registerPath({
 registry.registerPath({
   method: "get",
   path: "/api/v1/articles/{id}/claims/trash",
-  summary: "Deleted claims of an article (restorable)",
+  summary: "Deleted claims of an article (restorable; editors and admins)",
   tags: ["Claims"],
   request: { params: idParam("Article") },
-  responses: { 200: json(z.object({ claims: z.array(claimSchema) }), "Deleted claims"), ...errorResponses(401) },
+  responses: {
+    200: json(
+      z.object({ claims: z.array(claimSchema), retentionDays: z.number().int().describe("Days a deleted claim stays restorable before it is purged for good") }),
+      "Deleted claims",
+    ),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 const queueItemSchema = registry.register(
@@ -246,10 +253,10 @@ registry.registerPath({
 registry.registerPath({
   method: "patch",
   path: "/api/v1/sources/{id}",
-  summary: "Change a source",
+  summary: "Change a source (send the version you read; a stale one is a 409 with the current source)",
   tags: ["Sources"],
   request: { params: idParam("Source"), ...body(updateSourceSchema) },
-  responses: { 200: json(sourceWithVersion, "The updated source"), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: json(sourceWithVersion, "The updated source"), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 registry.registerPath({

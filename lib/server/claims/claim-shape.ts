@@ -78,6 +78,7 @@ export function toApiSource(s: SourceRow): ApiSource {
     stance: s.stance as ApiSource["stance"],
     archiveUrl: s.archiveUrl,
     position: s.position,
+    version: s.version,
   };
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
 import { purgeStalePageCache } from "@/lib/server/publishing/purge-page-cache";
+import { purgeExpiredTrash } from "@/lib/server/trash/purge-trash";
 import { purgeFinishedJobs } from "./purge-jobs";
 import { runPendingJobs } from "./run-jobs";
 
 // Started once per server process (instrumentation.ts): picks up queued jobs (including those a
-// stopped server left behind, once their lease runs out) and purges finished jobs and stale
-// cached pages every hour.
+// stopped server left behind, once their lease runs out) and purges finished jobs, stale
+// cached pages and claims past the trash's retention every hour.
 
 const POLL_MS = 30_000;
 const PURGE_MS = 60 * 60_000;
@@ -15,7 +16,10 @@ const g = globalThis as unknown as { __factmarkScheduler?: boolean };
 export async function purgeNow(): Promise<void> {
   const jobs = await purgeFinishedJobs();
   const pages = await purgeStalePageCache();
-  if (jobs.jobs || jobs.files || pages) console.log(`Purged ${jobs.jobs} finished jobs, ${jobs.files} export files and ${pages} stale cached pages.`);
+  const trash = await purgeExpiredTrash();
+  if (jobs.jobs || jobs.files || pages || trash.purged) {
+    console.log(`Purged ${jobs.jobs} finished jobs, ${jobs.files} export files, ${pages} stale cached pages and ${trash.purged} claims from the trash.`);
+  }
 }
 
 export function startScheduler(): void {

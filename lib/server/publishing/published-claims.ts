@@ -58,6 +58,7 @@ export function asPublished(live: ApiClaim, published: ReportClaim): ApiClaim {
       ...s,
       claimId: live.id,
       position: liveSources.get(s.id)?.position ?? position,
+      version: liveSources.get(s.id)?.version ?? 1,
     })),
   };
 }

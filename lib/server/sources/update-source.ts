@@ -1,7 +1,7 @@
 import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { updateSourceSchema, type ApiSource, type UpdateSourceInput } from "@/lib/schemas/claim";
 import { changedFields, recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "@/lib/server/claims/claim-access";
@@ -12,7 +12,17 @@ import { requireActor } from "@/lib/server/access";
 import { sourceData, sourceSnapshot } from "./source-fields";
 import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
 
-/** Changes a source; bumps the claim's version and records the changed fields. */
+/** 409 carrying the source as it is now, so the client can show it before editing again. */
+function sourceConflict(current: Parameters<typeof toApiSource>[0]): AppError {
+  return new AppError("CONFLICT", "Someone else changed this source after you opened it. Reload it and make your edit again on the current version.", {
+    current: toApiSource(current),
+  });
+}
+
+/**
+ * Changes a source if it is still at `input.version` (else a 409 with the current source); bumps
+ * the source's and the claim's versions and records the changed fields.
+ */
 export async function updateSource({
   actor: maybeActor,
   sourceId,
@@ -28,11 +38,15 @@ export async function updateSource({
     const existing = await tx.source.findFirst({ where: { id: sourceId, claim: readableClaimWhere(actor) } });
     if (!existing) throw notFound("Source");
     const { row } = await loadEditableClaim(tx, actor, existing.claimId);
+    if (existing.version !== input.version) throw sourceConflict(existing);
     const before = sourceSnapshot(existing);
     const after = { ...before, ...sourceData(input) };
     const fields = changedFields(before, after);
     if (fields.length === 0) return { ...toApiSource(existing), claimVersion: row.version };
-    const updated = await tx.source.update({ where: { id: sourceId }, data: sourceData(input) });
+    // The version in the WHERE makes a concurrent edit that committed since the read lose, not overwrite.
+    const { count } = await tx.source.updateMany({ where: { id: sourceId, version: input.version }, data: { ...sourceData(input), version: { increment: 1 } } });
+    if (count === 0) throw sourceConflict(await tx.source.findUniqueOrThrow({ where: { id: sourceId } }));
+    const updated = await tx.source.findUniqueOrThrow({ where: { id: sourceId } });
     await bumpClaimVersion(tx, row.id, row.version, actor.userId);
     await recordAudit(tx, {
       ...claimAuditScope(row, actor),
