@@ -7,6 +7,8 @@ import { apiAs, sampleArticleId, signIn } from "./helpers";
 
 const QUOTE = "Russia annexed Crimea from Ukraine in 2014";
 const OVERLAP = "Crimea from Ukraine";
+/** A new claim's statement starts as the whole sentence holding the selection (without its full stop). */
+const SENTENCE = "Russia annexed Crimea from Ukraine in 2014, and the war between Kiev and Russian-backed separatists has been running low";
 const RATIONALE = "Russia annexed Crimea in March 2014 after a referendum held under military occupation.";
 const SOURCE_URL = "https://www.un.org/press/en/2014/ga11493.doc.htm";
 const SOURCE_TITLE = "General Assembly adopts resolution on the territorial integrity of Ukraine";
@@ -102,7 +104,7 @@ test("an editor highlights a claim, rates, explains and sources it, and submits 
 
   const p = panel(page);
   await expect(p.getByRole("button", { name: "All claims" })).toBeVisible();
-  await expect(p.getByLabel("Statement")).toHaveValue(QUOTE);
+  await expect(p.getByLabel("Statement")).toHaveValue(SENTENCE);
 
   await p.getByRole("combobox", { name: "Verdict", exact: true }).click();
   await page.getByRole("option", { name: "True", exact: true }).click();
@@ -145,7 +147,7 @@ test("a second editor (the admin) approves it; after a reload everything persist
   await expect(item).toContainText("Approved");
   await clickText(page, QUOTE);
   await expect(p.getByRole("button", { name: "All claims" })).toBeVisible();
-  await expect(p.getByLabel("Statement")).toHaveValue(QUOTE);
+  await expect(p.getByLabel("Statement")).toHaveValue(SENTENCE);
   expect(await painted(page, "fm-selected")).toEqual([QUOTE]);
   await expect(p.getByRole("textbox", { name: "Rationale" })).toContainText(RATIONALE);
   await expect(p.getByRole("list", { name: "Sources" })).toContainText(SOURCE_TITLE);
@@ -162,7 +164,7 @@ test("an overlapping claim can be added on part of the first one", async ({ page
   const created = page.waitForResponse((r) => r.url().endsWith(`/api/v1/articles/${articleId}/claims`) && r.request().method() === "POST");
   await page.getByRole("button", { name: "Add claim" }).click();
   overlapId = (await (await created).json()).id;
-  await expect(panel(page).getByLabel("Statement")).toHaveValue(OVERLAP);
+  await expect(panel(page).getByLabel("Statement")).toHaveValue(SENTENCE);
   await panel(page).getByRole("button", { name: "All claims" }).click();
   await expect(items).toHaveCount(before + 1);
   // The shared words are painted as an overlap; the first claim stays whole.
@@ -188,7 +190,7 @@ test("a colleague's concurrent edit opens the conflict dialog; nothing is overwr
   const p = panel(page);
   await claimItem(page, overlapId).click();
   const statement = p.getByLabel("Statement");
-  await expect(statement).toHaveValue(OVERLAP);
+  await expect(statement).toHaveValue(SENTENCE);
   const claimUrl = overlapId;
 
   const admin = await apiAs(baseURL!, "admin");

@@ -6,6 +6,8 @@ import { canEdit } from "@/lib/schemas/enums";
 import { countReviewQueue } from "@/lib/server/claims/list-review-queue";
 import { InvitationsBanner } from "@/components/layout/invitations-banner";
 import { listMyInvitations } from "@/lib/server/invitations/my-invitations";
+import { DateLocaleProvider } from "@/components/ui/dates";
+import { DEFAULT_LOCALE } from "@/lib/format/format-date";
 import { answerInvitationAction } from "./actions";
 
 const ROLE_LABEL = { ADMIN: "Admin", EDITOR: "Editor", READER: "Reader" } as const;
@@ -15,6 +17,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const [current, workspaces, invitations] = await Promise.all([getCurrentWorkspace(), listMyWorkspaces({ actor }), listMyInvitations({ actor })]);
   const review = current && canEdit(current.role) ? await countReviewQueue({ actor, workspaceId: current.id }) : null;
   return (
+    <DateLocaleProvider locale={current?.locale ?? DEFAULT_LOCALE}>
     <div className="flex min-h-screen flex-col">
       <AppHeader
         user={{ name: actor.name, email: actor.email }}
@@ -28,5 +31,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       />
       <div className="flex-1">{children}</div>
     </div>
+    </DateLocaleProvider>
   );
 }

@@ -21,6 +21,8 @@ import { SourcesEditor } from "./sources-editor";
 import "./claims.css";
 import { RemoteChangeNotice } from "@/components/live/remote-change-notice";
 import { EditingNotice } from "@/components/live/presence-bar";
+import { useDates } from "@/components/ui/dates";
+import { fragmentReason } from "@/lib/statements/default-statement";
 
 const NONE = "__none__";
 const TEXT_DEBOUNCE_MS = 800;
@@ -67,10 +69,13 @@ function missingParts(f: ClaimFields, sourceCount: number): string[] {
  * the user changed are sent, so a colleague's other edits are never overwritten.
  */
 export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ctx: PanelContext; onClaimChange: (c: ApiClaim) => void }) {
+  const { date } = useDates();
   const [draft, setDraft] = useState<ClaimFields>(() => fieldsOf(claim));
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [workflowError, setWorkflowError] = useState<string | null>(null);
+  // Set when Approve was pressed on a statement that reads as a fragment: approving needs a second click.
+  const [fragmentWarning, setFragmentWarning] = useState<string | null>(null);
   const [tab, setTab] = useState("details");
   const [threadCount, setThreadCount] = useState(claim.openThreadCount ?? 0);
 
@@ -160,6 +165,7 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
     draftRef.current = next;
     setDraft(next);
     dirty.current.add(field);
+    if (field === "statement") setFragmentWarning(null);
     if (timer.current) clearTimeout(timer.current);
     if (immediate) void send();
     else timer.current = setTimeout(() => void send(), TEXT_DEBOUNCE_MS);
@@ -182,6 +188,12 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
     } catch (err) {
       setWorkflowError(err instanceof Error ? err.message : "Could not change the status.");
     }
+  };
+
+  const approve = (anyway: boolean) => {
+    const why = anyway ? null : fragmentReason(draftRef.current.statement);
+    setFragmentWarning(why);
+    if (!why) void transition("APPROVED");
   };
 
   const refresh = useCallback(async () => {
@@ -222,7 +234,7 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
             )}
             {base.status === "IN_REVIEW" && (
               <>
-                <Button size="sm" onClick={() => transition("APPROVED")} disabled={selfApproval} title={selfApproval ? "This workspace requires someone other than the author to approve" : undefined}>
+                <Button size="sm" onClick={() => approve(false)} disabled={selfApproval} title={selfApproval ? "This workspace requires someone other than the author to approve" : undefined}>
                   <CheckCircle2 aria-hidden="true" /> Approve
                 </Button>
                 <Button size="sm" variant="outline" onClick={() => transition("DRAFT")}>
@@ -247,8 +259,23 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
           {base.approvedBy && (base.status === "APPROVED" || base.status === "PUBLISHED") && (
             <p className="text-xs text-muted-foreground">
               Approved by {base.approvedBy.name}
-              {base.approvedAt ? ` on ${new Date(base.approvedAt).toLocaleDateString()}` : ""}
+              {base.approvedAt ? ` on ${date(base.approvedAt)}` : ""}
             </p>
+          )}
+          {fragmentWarning && base.status === "IN_REVIEW" && (
+            <div role="alert" className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-2.5 text-sm text-amber-950">
+              <p>
+                {fragmentWarning} Readers see the statement as the claim&apos;s headline: reword it as a whole sentence, or approve it as it is.
+              </p>
+              <div className="flex gap-2">
+                <Button size="sm" variant="outline" onClick={() => document.getElementById(`${ids}-statement`)?.focus()}>
+                  Edit the statement
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => approve(true)}>
+                  Approve anyway
+                </Button>
+              </div>
+            </div>
           )}
           {workflowError && (
             <p role="alert" className="text-sm font-medium text-destructive">

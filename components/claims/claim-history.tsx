@@ -5,6 +5,7 @@ import type { ApiHistoryEntry, ApiPerson, ApiScale } from "@/lib/schemas/claim";
 import { api } from "@/lib/api-client";
 import { htmlToText } from "./claim-types";
 import { timeAgo } from "./time-ago";
+import { useDates } from "@/components/ui/dates";
 
 const ACTIONS: Record<string, string> = {
   "claim.create": "created the claim",
@@ -33,11 +34,11 @@ const FIELD_NAMES: Record<string, string> = {
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-function show(field: string, value: unknown, scale: ApiScale, members: ApiPerson[]): string {
+function show(field: string, value: unknown, scale: ApiScale, members: ApiPerson[], dateTime: (iso: string) => string): string {
   if (value === null || value === undefined || value === "") return "—";
   if (field === "verdict") return scale.verdicts.find((v) => v.key === value)?.label ?? String(value);
   if (field === "assigneeId" || field === "approvedById") return members.find((m) => m.id === value)?.name ?? "a member";
-  if (typeof value === "string" && ISO_TIMESTAMP.test(value)) return new Date(value).toLocaleString();
+  if (typeof value === "string" && ISO_TIMESTAMP.test(value)) return dateTime(value);
   if (field === "status") return String(value).replace("_", " ").toLowerCase();
   const text = field === "rationale" ? htmlToText(String(value)) : String(value);
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
@@ -45,6 +46,7 @@ function show(field: string, value: unknown, scale: ApiScale, members: ApiPerson
 
 /** The claim's change log: who, when, which fields, before → after. */
 export function ClaimHistory({ claimId, version, scale, members }: { claimId: string; version: number; scale: ApiScale; members: ApiPerson[] }) {
+  const { dateTime } = useDates();
   const [entries, setEntries] = useState<ApiHistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -69,7 +71,7 @@ export function ClaimHistory({ claimId, version, scale, members }: { claimId: st
               <span className="font-medium">{e.actor?.name ?? "Someone"}</span> {ACTIONS[e.action] ?? e.action}
               {e.action === "source.add" && e.after?.url ? <span className="text-muted-foreground"> ({String(e.after.title ?? e.after.url)})</span> : null}
               {e.action === "source.remove" && e.before?.url ? <span className="text-muted-foreground"> ({String(e.before.title ?? e.before.url)})</span> : null}
-              <time dateTime={e.createdAt} title={new Date(e.createdAt).toLocaleString()} className="ml-2 text-xs text-muted-foreground">
+              <time dateTime={e.createdAt} title={dateTime(e.createdAt)} className="ml-2 text-xs text-muted-foreground">
                 {timeAgo(e.createdAt)}
               </time>
             </p>
@@ -79,10 +81,10 @@ export function ClaimHistory({ claimId, version, scale, members }: { claimId: st
                   <div key={f} className="contents">
                     <dt className="font-medium capitalize text-muted-foreground">{FIELD_NAMES[f] ?? f}</dt>
                     <dd className="min-w-0 break-words">
-                      <del className="text-muted-foreground">{show(f, e.before?.[f], scale, members)}</del>
+                      <del className="text-muted-foreground">{show(f, e.before?.[f], scale, members, dateTime)}</del>
                       <span aria-hidden="true"> → </span>
                       <span className="sr-only"> changed to </span>
-                      <ins className="no-underline">{show(f, e.after?.[f], scale, members)}</ins>
+                      <ins className="no-underline">{show(f, e.after?.[f], scale, members, dateTime)}</ins>
                     </dd>
                   </div>
                 ))}

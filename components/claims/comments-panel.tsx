@@ -9,6 +9,7 @@ import { cn } from "@/lib/utils";
 import { api, ApiError } from "@/lib/api-client";
 import { timeAgo } from "./time-ago";
 import { useLiveEvent } from "@/components/live/live-events";
+import { useDates } from "@/components/ui/dates";
 
 /** A textarea that suggests workspace members after "@" and inserts `@[Name](id)`. */
 function MentionTextarea({
@@ -110,11 +111,12 @@ function MentionTextarea({
 }
 
 function CommentBody({ c }: { c: ApiComment }) {
+  const { dateTime } = useDates();
   return (
     <div className="flex flex-col gap-0.5">
       <div className="flex items-baseline gap-2 text-xs">
         <span className="font-semibold text-foreground">{c.author.name}</span>
-        <time dateTime={c.createdAt} className="text-muted-foreground" title={new Date(c.createdAt).toLocaleString()}>
+        <time dateTime={c.createdAt} className="text-muted-foreground" title={dateTime(c.createdAt)}>
           {timeAgo(c.createdAt)}
         </time>
       </div>

@@ -6,9 +6,11 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ApiClaim } from "@/lib/schemas/claim";
 import { api } from "@/lib/api-client";
+import { useDates } from "@/components/ui/dates";
 
 /** The article's deleted claims, each with Restore. */
 export function TrashDialog({ open, onOpenChange, articleId, onRestored }: { open: boolean; onOpenChange: (o: boolean) => void; articleId: string; onRestored: (c: ApiClaim) => void }) {
+  const { dateTime } = useDates();
   const [items, setItems] = useState<ApiClaim[] | null>(null);
   const [retentionDays, setRetentionDays] = useState<number | null>(null);
   useEffect(() => {
@@ -58,7 +60,7 @@ export function TrashDialog({ open, onOpenChange, articleId, onRestored }: { ope
               <li key={c.id} className="flex items-center gap-3 py-2">
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm font-medium">{c.statement}</p>
-                  <p className="text-xs text-muted-foreground">Deleted {c.deletedAt ? new Date(c.deletedAt).toLocaleString() : ""}</p>
+                  <p className="text-xs text-muted-foreground">Deleted {dateTime(c.deletedAt)}</p>
                 </div>
                 <Button size="sm" variant="outline" onClick={() => restore(c)}>
                   Restore

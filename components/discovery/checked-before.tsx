@@ -10,8 +10,8 @@ import { Button } from "@/components/ui/button";
 import type { ApiClaim, ApiScaleVerdict } from "@/lib/schemas/claim";
 import type { ApiLinkedClaim, ApiSimilarClaim } from "@/lib/schemas/claim-link";
 import { claimHref } from "./search-links";
+import { useDates } from "@/components/ui/dates";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /**
  * "Checked before?" for the selected claim: earlier claims of the workspace like it (editors), one
@@ -31,6 +31,7 @@ export function CheckedBefore({
   /** The claim after an earlier check was copied into it. */
   onCopied: (claim: ApiClaim) => void;
 }) {
+  const { date } = useDates();
   const [links, setLinks] = React.useState<ApiLinkedClaim[] | null>(null);
   const [similar, setSimilar] = React.useState<ApiSimilarClaim[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -100,7 +101,7 @@ export function CheckedBefore({
               <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
                 <VerdictChip verdict={verdictOf(l.verdictKey)} />
                 <span>
-                  {l.articleTitle} · {dateFormat.format(new Date(l.createdAt))}
+                  {l.articleTitle} · {date(l.createdAt)}
                 </span>
                 {canEdit && (
                   <Button variant="ghost" size="sm" className="ml-auto h-7 px-2 text-xs" onClick={() => unlink(l)} disabled={busy !== null} aria-label={`Remove link to “${l.statement}”`}>
@@ -130,7 +131,7 @@ export function CheckedBefore({
                   <VerdictChip verdict={verdictOf(s.verdictKey)} />
                   <StatusBadge status={s.status as ClaimStatusValue} />
                   <span>
-                    {s.articleTitle} · {dateFormat.format(new Date(s.createdAt))} · {Math.round(s.score * 100)}% alike
+                    {s.articleTitle} · {date(s.createdAt)} · {Math.round(s.score * 100)}% alike
                   </span>
                 </p>
                 <div className="mt-2 flex flex-wrap gap-1.5">

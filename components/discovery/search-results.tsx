@@ -5,8 +5,8 @@ import type { ApiScaleVerdict } from "@/lib/schemas/claim";
 import type { SearchQuery, SearchResults } from "@/lib/schemas/search";
 import { Highlighted } from "./highlighted";
 import { articleHref, claimHref, searchPageHref, sourceHref } from "./search-links";
+import { useDates } from "@/components/ui/dates";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 function Group({
   id,
@@ -58,6 +58,7 @@ function Group({
 
 /** Search results grouped by kind, matched words marked. */
 export function SearchResultsView({ results, query, verdicts }: { results: SearchResults; query: SearchQuery; verdicts: ApiScaleVerdict[] }) {
+  const { date } = useDates();
   const verdictOf = (key: string | null) => (key ? verdicts.find((v) => v.key === key) : null);
   const nothing = [results.claims, results.articles, results.sources].every((g) => !g || g.total === 0);
   return (
@@ -78,7 +79,7 @@ export function SearchResultsView({ results, query, verdicts }: { results: Searc
                 <StatusBadge status={c.status as ClaimStatusValue} />
                 {c.claimant && <span>{c.claimant}</span>}
                 <span>· {c.articleTitle}</span>
-                <span>· {dateFormat.format(new Date(c.createdAt))}</span>
+                <span>· {date(c.createdAt)}</span>
               </p>
             </li>
           ))}
@@ -95,7 +96,7 @@ export function SearchResultsView({ results, query, verdicts }: { results: Searc
                 <Highlighted segments={a.snippet} />
               </p>
               <p className="mt-1 text-xs text-muted-foreground">
-                {a.status.charAt(0) + a.status.slice(1).toLowerCase()} · {dateFormat.format(new Date(a.createdAt))}
+                {a.status.charAt(0) + a.status.slice(1).toLowerCase()} · {date(a.createdAt)}
               </p>
             </li>
           ))}

@@ -15,12 +15,12 @@ import {
 } from "@/components/ui/dropdown-menu";
 import type { ApiMention, ApiMentionList } from "@/lib/schemas/mention";
 import { cn } from "@/lib/utils";
+import { useDates } from "@/components/ui/dates";
 
 const POLL_MS = 60_000;
 const SHOWN = 15;
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-const absolute = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 function ago(iso: string, now: number): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
@@ -43,6 +43,7 @@ export function mentionHref(m: Pick<ApiMention, "articleId" | "claimId">): strin
  * and a menu of recent mentions, each linking to its claim.
  */
 export function MentionsMenu() {
+  const { dateTime } = useDates();
   const [data, setData] = React.useState<ApiMentionList | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [loading, setLoading] = React.useState(false);
@@ -165,7 +166,7 @@ export function MentionsMenu() {
                     <span className="line-clamp-2 text-sm text-foreground/90">{m.excerpt}</span>
                     <span className="truncate text-xs text-muted-foreground">
                       {m.articleTitle} ·{" "}
-                      <time dateTime={m.createdAt} title={absolute.format(new Date(m.createdAt))}>
+                      <time dateTime={m.createdAt} title={dateTime(m.createdAt)}>
                         {ago(m.createdAt, now)}
                       </time>
                     </span>

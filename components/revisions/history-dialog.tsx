@@ -10,11 +10,13 @@ import type { ApiRevision } from "@/lib/schemas/revision";
 import { Button } from "@/components/ui/button";
 import { DiffView, SideBySideDiff } from "./diff-view";
 import { diffRevisions, listRevisions } from "./revisions-api";
+import { useDates } from "@/components/ui/dates";
 
 const KIND: Record<ApiRevision["kind"], string> = { IMPORT: "Imported", EDIT: "Edited", NEW_VERSION: "New version", REFRESH: "Refreshed from source" };
 
 /** The article's revisions, and the word diff between any two of them. */
 export function HistoryDialog({ open, onOpenChange, articleId }: { open: boolean; onOpenChange: (open: boolean) => void; articleId: string }) {
+  const { dateTime } = useDates();
   const [revisions, setRevisions] = useState<ApiRevision[] | null>(null);
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
@@ -72,7 +74,7 @@ export function HistoryDialog({ open, onOpenChange, articleId }: { open: boolean
                   <span className="font-medium">Revision {r.number}</span>
                   {r.current && <span className="rounded-full bg-muted px-2 text-xs">current</span>}
                   <span className="text-muted-foreground">
-                    {KIND[r.kind]} by {r.createdBy.name ?? "someone"}, {new Date(r.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+                    {KIND[r.kind]} by {r.createdBy.name ?? "someone"}, {dateTime(r.createdAt)}
                   </span>
                 </div>
                 {r.reason && <p>{r.reason}</p>}

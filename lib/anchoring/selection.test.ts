@@ -49,6 +49,9 @@ describe("selectionProblem", () => {
     expect(selectionProblem(layout, { start: 3, end: 3 })).toMatch(/Select some text/);
     expect(selectionProblem(layout, { start: at("spaced") - 2, end: at("spaced") })).toMatch(/only spaces/);
     expect(selectionProblem(layout, { start: -1, end: 4 })).toMatch(/outside the article/);
+    // One character (or a punctuation mark) is no claim: at least a word.
+    expect(selectionProblem(layout, { start: at("spaced"), end: at("spaced") + 1 })).toMatch(/at least a whole word/);
+    expect(selectionProblem(layout, { start: at("image."), end: at("image.") + 2 })).toBeNull();
     expect(selectionProblem(layout, { start: 0, end: layout.text.length + 1 })).toMatch(/outside the article/);
     expect(selectionProblem(layout, { start: 5, end: 2 })).toMatch(/outside the article/);
     expect(selectionProblem(layout, { start: 0.5, end: 2 })).toMatch(/outside the article/);

@@ -10,6 +10,11 @@ export function trimRange(text: string, range: TextRange): TextRange {
   return { start, end };
 }
 
+/** At least a word: two letters or digits (or one ideograph, which is a word on its own). */
+function meaningful(text: string): boolean {
+  return /[\p{L}\p{N}][^]*[\p{L}\p{N}]/u.test(text) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
+}
+
 /**
  * Why a selection cannot become a claim, or null when it can. The range is checked as the
  * user made it and then trimmed. A figure at offset f sits between the text before f and the
@@ -23,6 +28,7 @@ export function selectionProblem(layout: CanonicalLayout, range: TextRange): str
   if (range.start === range.end) return "Select some text to make a claim.";
   const trimmed = trimRange(text, range);
   if (trimmed.start === trimmed.end) return "The selection holds only spaces. Select words to make a claim.";
+  if (!meaningful(text.slice(trimmed.start, trimmed.end))) return "Select at least a whole word to make a claim: a single character or a punctuation mark is too little.";
   if (layout.figureOffsets.some((f) => trimmed.start < f && f < trimmed.end)) {
     return "Selections can't cross a figure. Select the text on one side of the image.";
   }

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
-import { claimUrl } from "./claimreview";
+import { publishedClaimUrl } from "./links";
 import { htmlToText, httpUrl, oneLine, STANCE_LABELS } from "./text";
 
 /**
@@ -16,7 +16,7 @@ import { htmlToText, httpUrl, oneLine, STANCE_LABELS } from "./text";
  * | article_title    | title of the checked story                                          |
  * | article_url      | the original story's URL                                            |
  * | claim_id         | Factmark claim id                                                   |
- * | claim_url        | the claim's own address, <reader url>#claim-<id>                    |
+ * | claim_url        | <reader url>#claim-<id>; empty until the claim is on a published page |
  * | status           | DRAFT, IN_REVIEW, APPROVED or PUBLISHED                             |
  * | quote            | the exact quoted text (W3C TextQuoteSelector exact)                 |
  * | quote_prefix     | text just before the quote                                          |
@@ -94,7 +94,7 @@ export function claimCsvRow(bundle: ReportBundle, claim: ReportClaim): CsvRow {
     article_title: article.title,
     article_url: httpUrl(article.sourceUrl) ?? "",
     claim_id: claim.id,
-    claim_url: claimUrl(bundle, claim.id),
+    claim_url: publishedClaimUrl(bundle, claim) ?? "",
     status: claim.status,
     quote: claim.exact,
     quote_prefix: oneLine(claim.prefix),

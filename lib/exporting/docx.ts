@@ -3,11 +3,11 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { AppError } from "@/lib/errors";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
-import { claimUrl } from "./claimreview";
+import { publishedClaimUrl, readerPageStatus, readerPageUrl } from "./links";
+import { blockText, listMarker, parseRichText } from "./rich-text";
 import { summarizeVerdicts } from "./summary";
 import {
   claimByline,
-  htmlToText,
   httpUrl,
   humanDate,
   INTERNAL_NOTICE,
@@ -20,6 +20,7 @@ import {
   statusLabel,
   verdictLabel,
 } from "./text";
+import { parseMarkedDiff } from "@/lib/format/word-diff";
 
 // DOCX report (Office Open XML: the docx package's package parts around a body written here):
 // the same content as the PDF, editable in Word and LibreOffice. Headings use the built-in heading styles, links are real
@@ -56,6 +57,8 @@ function esc(value: string): string {
 interface RunOptions {
   bold?: boolean;
   italics?: boolean;
+  strike?: boolean;
+  underline?: boolean;
   color?: string;
   size?: number;
   /** Shading fill (hex without #). */
@@ -68,7 +71,9 @@ function runProps(o: RunOptions, isRtl: boolean): string {
   if (o.style) p += `<w:rStyle w:val="${o.style}"/>`;
   if (o.bold) p += "<w:b/><w:bCs/>";
   if (o.italics) p += "<w:i/><w:iCs/>";
+  if (o.strike) p += "<w:strike/>";
   if (o.color) p += `<w:color w:val="${o.color}"/>`;
+  if (o.underline) p += '<w:u w:val="single"/>';
   if (o.size) p += `<w:sz w:val="${o.size}"/><w:szCs w:val="${o.size}"/>`;
   if (o.shade) p += `<w:shd w:fill="${o.shade}" w:color="auto" w:val="clear"/>`;
   if (isRtl) p += "<w:rtl/>";
@@ -84,6 +89,10 @@ interface ParaOptions {
   style?: string;
   keepNext?: boolean;
   bullet?: boolean;
+  /** List level of a bullet (0 = top). */
+  level?: number;
+  /** Hanging indent (twips) after `indent`. */
+  hanging?: number;
   border?: string;
   shade?: string;
   bidi?: boolean;
@@ -96,12 +105,12 @@ function paragraph(children: string, o: ParaOptions): string {
   let p = "";
   if (o.style) p += `<w:pStyle w:val="${o.style}"/>`;
   if (o.keepNext) p += "<w:keepNext/>";
-  if (o.bullet) p += '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
+  if (o.bullet) p += `<w:numPr><w:ilvl w:val="${Math.min(8, o.level ?? 0)}"/><w:numId w:val="1"/></w:numPr>`;
   if (o.border) p += `<w:pBdr>${o.border}</w:pBdr>`;
   if (o.shade) p += `<w:shd w:fill="${o.shade}" w:color="auto" w:val="clear"/>`;
   if (o.bidi) p += "<w:bidi/>";
   if (o.spacingAfter !== undefined) p += `<w:spacing w:after="${o.spacingAfter}"/>`;
-  if (o.indent) p += `<w:ind w:left="${o.indent}"/>`;
+  if (o.indent) p += `<w:ind w:left="${o.indent}"${o.hanging ? ` w:hanging="${o.hanging}"` : ""}/>`;
   if (o.align) p += `<w:jc w:val="${o.align}"/>`;
   return `<w:p>${p ? `<w:pPr>${p}</w:pPr>` : ""}${children}</w:p>`;
 }
@@ -123,7 +132,7 @@ function heading(style: string, text: string, keepNext = false): string {
 class Links {
   private readonly ids = new Map<string, string>();
   readonly rels: string[] = [];
-  link(text: string, url: string): string {
+  link(text: string, url: string, opts: RunOptions = {}): string {
     // As the docx package does: a #fragment goes into w:anchor, the rest is the target.
     const hash = url.indexOf("#");
     const target = hash >= 0 ? url.slice(0, hash) : url;
@@ -134,14 +143,35 @@ class Links {
       this.ids.set(target, id);
       this.rels.push(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${esc(target)}" TargetMode="External"/>`);
     }
-    return `<w:hyperlink w:history="1"${anchor} r:id="${id}">${run(text, { style: "Hyperlink" }, true)}</w:hyperlink>`;
+    return `<w:hyperlink w:history="1"${anchor} r:id="${id}">${run(text, { ...opts, style: "Hyperlink" }, true)}</w:hyperlink>`;
   }
 }
 
-function textParagraphs(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => (line.startsWith("• ") ? bulletPara(run(line.slice(2)), line) : para(run(line), { rtlOf: line })))
+/** A corrections-log line: removed words struck through, added words underlined. */
+function changeRuns(change: string): string {
+  return parseMarkedDiff(change)
+    .map((p) => run(p.text, p.kind === "removed" ? { strike: true, color: "B91C1C" } : p.kind === "added" ? { underline: true, color: "166534" } : {}))
+    .join("");
+}
+
+/** Rationale HTML as Word paragraphs: bold and italic runs, hyperlinks, line breaks, bullet and numbered items. */
+function richParagraphs(html: string, links: Links): string {
+  return parseRichText(html)
+    .map((block) => {
+      const runs = block.runs
+        .map((r) =>
+          r.text
+            .split("\n")
+            .map((piece) => (piece ? (r.href ? links.link(piece, r.href, { bold: r.bold, italics: r.italic }) : run(piece, { bold: r.bold, italics: r.italic })) : ""))
+            .join("<w:r><w:br/></w:r>"),
+        )
+        .join("");
+      const text = blockText(block);
+      if (block.list === "ul") return paragraph(runs, { style: "ListParagraph", bullet: true, level: block.depth, bidi: rtl(text) });
+      // Numbered items carry their number as text (a Word numbering definition per list is not worth it here).
+      if (block.list === "ol") return paragraph(run(listMarker(block)) + runs, { style: "ListParagraph", bidi: rtl(text), indent: 720 * (block.depth + 1), hanging: 360 });
+      return para(runs, { rtlOf: text });
+    })
     .join("");
 }
 
@@ -162,23 +192,23 @@ function claimBlock(out: string[], links: Links, bundle: ReportBundle, claim: Re
   );
   if (claim.claimant) out.push(para(run("Claimant: ", { bold: true }) + run(oneLine(claim.claimant))));
   out.push(para(run("Rationale", { bold: true }), { spacingAfter: 40 }));
-  const rationale = htmlToText(claim.rationale);
-  out.push(rationale ? textParagraphs(rationale) : para(run("No rationale written yet.", { italics: true, color: MUTED_HEX })));
+  const rationale = richParagraphs(claim.rationale, links);
+  out.push(rationale || para(run("No rationale written yet.", { italics: true, color: MUTED_HEX })));
   if (claim.sources.length) {
     out.push(para(run("Sources", { bold: true }), { spacingAfter: 40 }));
     for (const s of claim.sources) {
       const url = httpUrl(s.url);
       const archive = httpUrl(s.archiveUrl);
-      let children = (url ? links.link(sourceLabel(s), url) : run(sourceLabel(s))) + run(` (${sourceDetail(s)})`, { color: MUTED_HEX });
+      let children = (url ? links.link(sourceLabel(s), url) : run(sourceLabel(s))) + run(` (${sourceDetail(s, bundle.organization.locale)})`, { color: MUTED_HEX });
       if (url && url !== sourceLabel(s)) children += run(` ${url}`, { color: MUTED_HEX, size: 18 });
       if (archive) children += run(" · ") + links.link("archived copy", archive);
       out.push(bulletPara(children, sourceLabel(s)));
       if (s.excerpt) out.push(para(run(`“${oneLine(s.excerpt)}”`, { italics: true, size: 18 }), { indent: 720 }));
     }
   }
-  out.push(para(run(claimByline(claim), { italics: true, color: MUTED_HEX, size: 17 }), { spacingAfter: 20 }));
-  const address = claimUrl(bundle, claim.id);
-  out.push(paragraph(links.link(address, address), { border: '<w:bottom w:val="single" w:color="D1D5DB" w:sz="4" w:space="6"/>', spacingAfter: 240 }));
+  out.push(para(run(claimByline(claim, bundle.organization.locale), { italics: true, color: MUTED_HEX, size: 17 }), { spacingAfter: 20 }));
+  const address = publishedClaimUrl(bundle, claim);
+  out.push(paragraph(address ? links.link(address, address) : run("Not on the reader page (not published)", { color: MUTED_HEX, size: 17 }), { border: '<w:bottom w:val="single" w:color="D1D5DB" w:sz="4" w:space="6"/>', spacingAfter: 240 }));
 }
 
 // Table geometry as the docx package writes it for widths of 25 %, 60 % and 15 %.
@@ -225,12 +255,13 @@ export async function exportDocx(bundle: ReportBundle): Promise<Uint8Array> {
   if (article.siteName) meta.push(["Published by", article.siteName, null]);
   const source = httpUrl(article.sourceUrl);
   if (source) meta.push(["Original story", source, source]);
-  if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt), null]);
-  if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt), null]);
-  if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt), null]);
-  meta.push(["Reader page", article.readerUrl, article.readerUrl]);
+  if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt, bundle.organization.locale), null]);
+  if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt, bundle.organization.locale), null]);
+  if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt, bundle.organization.locale), null]);
+  const reader = readerPageUrl(bundle);
+  meta.push(["Reader page", reader ?? readerPageStatus(bundle), reader]);
   meta.push(["Scope", scopeLabel(bundle), null]);
-  meta.push(["Report generated", humanDate(bundle.generatedAt), null]);
+  meta.push(["Report generated", humanDate(bundle.generatedAt, bundle.organization.locale), null]);
   for (const [label, value, url] of meta) body.push(para(run(`${label}: `, { bold: true }) + (url ? links.link(value, url) : run(value)), { spacingAfter: 40 }));
 
   body.push(heading("Heading1", "Summary"));
@@ -243,8 +274,8 @@ export async function exportDocx(bundle: ReportBundle): Promise<Uint8Array> {
   if (bundle.corrections.length) {
     body.push(heading("Heading1", "Corrections"));
     for (const c of bundle.corrections) {
-      body.push(para(run(`${humanDate(c.createdAt)} (update ${c.number}): `, { bold: true }) + run(c.reason)));
-      for (const change of c.changes) body.push(paragraph(run(change), { style: "ListParagraph", bullet: true }));
+      body.push(para(run(`${humanDate(c.createdAt, bundle.organization.locale)} (update ${c.number}): `, { bold: true }) + run(c.reason)));
+      for (const change of c.changes) body.push(paragraph(changeRuns(change), { style: "ListParagraph", bullet: true }));
     }
   }
   return packWithBody(bundle, body.join(""), links.rels.join(""));

@@ -3,7 +3,7 @@ import { escapeHtml } from "@/lib/document/escape";
 import { renderDocumentHtml } from "@/lib/document/render-html";
 import { HIGHLIGHT_TEXT_COLOR, UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
-import { claimUrl } from "./claimreview";
+import { publishedClaimUrl, readerPageStatus, readerPageUrl } from "./links";
 import { summarizeVerdicts } from "./summary";
 import {
   claimByline,
@@ -20,6 +20,7 @@ import {
   statusLabel,
   verdictLabel,
 } from "./text";
+import { parseMarkedDiff } from "@/lib/format/word-diff";
 
 // One self-contained HTML file: inline CSS, no scripts, no external resources (a strict CSP
 // meta tag makes sure of it, and article images become their alt text). Opens offline.
@@ -70,8 +71,16 @@ a{color:#1d4ed8}
 table{border-collapse:collapse;font-size:.9rem}
 td,th{border:1px solid #d1d5db;padding:.25rem .5rem;text-align:left}
 [dir=auto]{unicode-bidi:plaintext}
+@page{margin:18mm 16mm}
 @media print{main{max-width:none;padding:0}.claim{page-break-inside:avoid}a{color:inherit}}
 `;
+
+/** A corrections-log line with its word diff as <del>/<ins>. */
+export function changeHtml(change: string): string {
+  return parseMarkedDiff(change)
+    .map((p) => (p.kind === "removed" ? `<del>${escapeHtml(p.text)}</del>` : p.kind === "added" ? `<ins>${escapeHtml(p.text)}</ins>` : escapeHtml(p.text)))
+    .join("");
+}
 
 function claimColor(claim: ReportClaim): string {
   return hexColor(claim.verdict?.color, UNRATED_COLOR);
@@ -81,12 +90,13 @@ function claimCard(bundle: ReportBundle, claim: ReportClaim, index: number): str
   const q = quoteInContext(claim);
   const color = claimColor(claim);
   const rationale = sanitizeRationale(claim.rationale);
+  const permalink = publishedClaimUrl(bundle, claim);
   const sources = claim.sources
     .map((s) => {
       const url = httpUrl(s.url);
       const archive = httpUrl(s.archiveUrl);
       const label = escapeHtml(sourceLabel(s));
-      return `<li dir="auto">${url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${label}</a>` : label} <span class="small">(${escapeHtml(sourceDetail(s))})</span>${
+      return `<li dir="auto">${url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${label}</a>` : label} <span class="small">(${escapeHtml(sourceDetail(s, bundle.organization.locale))})</span>${
         archive ? ` <a class="small" href="${escapeHtml(archive)}" rel="noopener noreferrer nofollow">archived copy</a>` : ""
       }${s.excerpt ? `<br><span class="small">“${escapeHtml(oneLine(s.excerpt))}”</span>` : ""}</li>`;
     })
@@ -101,7 +111,7 @@ ${claim.claimant ? `<p class="small" dir="auto"><strong>Claimant:</strong> ${esc
 <p class="label">Rationale</p>
 <div class="rationale" dir="auto">${rationale || '<p class="small">No rationale written yet.</p>'}</div>
 ${claim.sources.length ? `<p class="label">Sources</p><ul class="sources">${sources}</ul>` : ""}
-<p class="small">${escapeHtml(claimByline(claim))} · <a href="${escapeHtml(claimUrl(bundle, claim.id))}">Permalink</a></p>
+<p class="small">${escapeHtml(claimByline(claim, bundle.organization.locale))} · ${permalink ? `<a href="${escapeHtml(permalink)}">Permalink</a>` : "Not on the reader page (not published)"}</p>
 </article>`;
 }
 
@@ -126,18 +136,19 @@ export function exportHtml(bundle: ReportBundle): string {
   const { article, organization } = bundle;
   const summary = summarizeVerdicts(bundle);
   const source = httpUrl(article.sourceUrl);
+  const reader = readerPageUrl(bundle);
   const meta: Array<[string, string]> = [];
   if (article.byline) meta.push(["Byline", escapeHtml(oneLine(article.byline))]);
   if (article.siteName) meta.push(["Published by", escapeHtml(article.siteName)]);
   if (source) meta.push(["Original story", `<a href="${escapeHtml(source)}" rel="noopener noreferrer nofollow">${escapeHtml(source)}</a>`]);
-  if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt)]);
+  if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt, bundle.organization.locale)]);
   const revision = revisionLabel(bundle);
   if (revision) meta.push(["Article text", escapeHtml(revision)]);
-  if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt)]);
-  if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt)]);
+  if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt, bundle.organization.locale)]);
+  if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt, bundle.organization.locale)]);
   meta.push(["Fact-checked by", escapeHtml(organization.name)]);
   meta.push(["Scope", escapeHtml(scopeLabel(bundle))]);
-  meta.push(["Report generated", humanDate(bundle.generatedAt)]);
+  meta.push(["Report generated", humanDate(bundle.generatedAt, bundle.organization.locale)]);
 
   const max = Math.max(1, ...summary.counts.map((c) => c.count));
   const chart = summary.counts
@@ -151,8 +162,8 @@ export function exportHtml(bundle: ReportBundle): string {
     ? `<h2>Corrections</h2><ul>${bundle.corrections
         .map(
           (c) =>
-            `<li><strong>${humanDate(c.createdAt)}</strong> (update ${c.number}): ${escapeHtml(c.reason)}${
-              c.changes.length ? `<ul>${c.changes.map((ch) => `<li>${escapeHtml(ch)}</li>`).join("")}</ul>` : ""
+            `<li><strong>${humanDate(c.createdAt, bundle.organization.locale)}</strong> (update ${c.number}): ${escapeHtml(c.reason)}${
+              c.changes.length ? `<ul>${c.changes.map((ch) => `<li>${changeHtml(ch)}</li>`).join("")}</ul>` : ""
             }</li>`,
         )
         .join("")}</ul>`
@@ -188,7 +199,7 @@ ${summary.total ? `<div class="chart">${chart}</div>` : ""}
 </section>
 ${summary.total ? `<section aria-labelledby="claims-h"><h2 id="claims-h">Claims</h2>${bundle.claims.map((c, i) => claimCard(bundle, c, i)).join("\n")}</section>` : ""}
 ${corrections}
-<footer class="small"><p>Generated by Factmark on ${humanDate(bundle.generatedAt)} · <a href="${escapeHtml(article.readerUrl)}">${escapeHtml(article.readerUrl)}</a></p></footer>
+<footer class="small"><p>Generated by Factmark on ${humanDate(bundle.generatedAt, bundle.organization.locale)} · ${reader ? `<a href="${escapeHtml(reader)}">${escapeHtml(reader)}</a>` : `Reader page: ${readerPageStatus(bundle).toLowerCase()}`}</p></footer>
 </main>
 </body>
 </html>

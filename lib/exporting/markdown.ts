@@ -1,9 +1,9 @@
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
-import { claimUrl } from "./claimreview";
+import { publishedClaimUrl, readerPageStatus, readerPageUrl } from "./links";
+import { parseRichText, type RichBlock, type RichRun } from "./rich-text";
 import { summarizeVerdicts } from "./summary";
 import {
   claimByline,
-  htmlToText,
   httpUrl,
   humanDate,
   INTERNAL_NOTICE,
@@ -16,6 +16,7 @@ import {
   statusLabel,
   verdictLabel,
 } from "./text";
+import { parseMarkedDiff } from "@/lib/format/word-diff";
 
 // Markdown report (CommonMark + GFM tables). User text is escaped so it cannot become
 // markup, raw HTML or a link; links are only written for http(s) URLs.
@@ -34,12 +35,38 @@ function mdLink(text: string, url: string | null): string {
   return url ? `[${mdEscape(text)}](${mdUrl(url)})` : mdEscape(text);
 }
 
-/** Multi-line text as Markdown paragraphs, each line escaped. */
-function mdBlock(text: string, indent = ""): string {
-  return text
-    .split("\n")
-    .map((line) => (line.startsWith("• ") ? `${indent}- ${mdEscape(line.slice(2))}` : line ? `${indent}${mdEscape(line)}` : ""))
-    .join("\n");
+/** One formatted run: emphasis markers hug the words (spaces kept outside), links only for safe targets. */
+function mdRun(run: RichRun): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(run.text)!;
+  const breaks = (space: string) => space.replace(/\n/g, "\\\n");
+  let inner = breaks(mdEscape(m[2]));
+  if (!inner) return breaks(run.text);
+  if (run.bold && run.italic) inner = `***${inner}***`;
+  else if (run.bold) inner = `**${inner}**`;
+  else if (run.italic) inner = `*${inner}*`;
+  if (run.href) inner = `[${inner}](${mdUrl(run.href)})`;
+  return `${breaks(m[1])}${inner}${breaks(m[3])}`;
+}
+
+/** A corrections-log line: words taken out struck through, words put in bold. */
+function mdChange(change: string): string {
+  return parseMarkedDiff(change)
+    .map((p) => (p.kind === "removed" ? `~~${mdEscape(p.text)}~~` : p.kind === "added" ? `**${mdEscape(p.text)}**` : mdEscape(p.text)))
+    .join("");
+}
+
+/** Rationale HTML as Markdown: paragraphs, bullet and numbered lists (nested by indent), bold, italic, links. */
+export function mdRichText(html: string): string {
+  const out: string[] = [];
+  let previous: RichBlock | null = null;
+  for (const block of parseRichText(html)) {
+    const text = block.runs.map(mdRun).join("");
+    if (previous && !(previous.list && block.list)) out.push("");
+    if (block.list) out.push(`${"    ".repeat(block.depth)}${block.list === "ol" ? `${block.number}.` : "-"} ${text.replace(/\n/g, `\n${"    ".repeat(block.depth + 1)}`)}`);
+    else out.push(text);
+    previous = block;
+  }
+  return out.join("\n");
 }
 
 function claimSection(bundle: ReportBundle, claim: ReportClaim, index: number): string {
@@ -50,22 +77,23 @@ function claimSection(bundle: ReportBundle, claim: ReportClaim, index: number): 
   lines.push(`- **Verdict:** ${mdEscape(verdictLabel(claim))}`);
   if (claim.claimant) lines.push(`- **Claimant:** ${mdEscape(oneLine(claim.claimant))}`);
   if (bundle.scope === "all") lines.push(`- **Status:** ${statusLabel(claim.status)}`);
-  lines.push(`- **Link:** ${mdUrl(claimUrl(bundle, claim.id))}`);
+  const link = publishedClaimUrl(bundle, claim);
+  lines.push(`- **Link:** ${link ? mdUrl(link) : "not on the reader page (not published)"}`);
   lines.push("");
-  const rationale = htmlToText(claim.rationale);
-  lines.push("**Rationale**", "", rationale ? mdBlock(rationale) : "_No rationale written yet._", "");
+  const rationale = mdRichText(claim.rationale);
+  lines.push("**Rationale**", "", rationale || "_No rationale written yet._", "");
   if (claim.sources.length) {
     lines.push("**Sources**", "");
     for (const s of claim.sources) {
       const archive = httpUrl(s.archiveUrl);
       lines.push(
-        `- ${mdLink(sourceLabel(s), httpUrl(s.url))} (${mdEscape(sourceDetail(s))})${archive ? ` [archived](${mdUrl(archive)})` : ""}`,
+        `- ${mdLink(sourceLabel(s), httpUrl(s.url))} (${mdEscape(sourceDetail(s, bundle.organization.locale))})${archive ? ` [archived](${mdUrl(archive)})` : ""}`,
       );
       if (s.excerpt) lines.push(`  > ${mdEscape(oneLine(s.excerpt))}`);
     }
     lines.push("");
   }
-  lines.push(`_${mdEscape(claimByline(claim))}_`, "");
+  lines.push(`_${mdEscape(claimByline(claim, bundle.organization.locale))}_`, "");
   return lines.join("\n");
 }
 
@@ -81,11 +109,12 @@ export function exportMarkdown(bundle: ReportBundle): string {
   if (article.siteName) meta.push(["Published by", mdEscape(article.siteName)]);
   const source = httpUrl(article.sourceUrl);
   if (source) meta.push(["Original story", mdUrl(source)]);
-  if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt)]);
-  if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt)]);
-  if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt)]);
-  meta.push(["Reader page", mdUrl(article.readerUrl)]);
-  meta.push(["Report generated", humanDate(bundle.generatedAt)]);
+  if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt, bundle.organization.locale)]);
+  if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt, bundle.organization.locale)]);
+  if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt, bundle.organization.locale)]);
+  const reader = readerPageUrl(bundle);
+  meta.push(["Reader page", reader ? mdUrl(reader) : readerPageStatus(bundle)]);
+  meta.push(["Report generated", humanDate(bundle.generatedAt, bundle.organization.locale)]);
   for (const [k, v] of meta) out.push(`- **${k}:** ${v}`);
   out.push("", "## Summary", "");
   if (summary.total === 0) {
@@ -99,8 +128,8 @@ export function exportMarkdown(bundle: ReportBundle): string {
   if (bundle.corrections.length) {
     out.push("## Corrections", "");
     for (const c of bundle.corrections) {
-      out.push(`- **${humanDate(c.createdAt)}** (update ${c.number}): ${mdEscape(oneLine(c.reason))}`);
-      for (const change of c.changes) out.push(`  - ${mdEscape(oneLine(change))}`);
+      out.push(`- **${humanDate(c.createdAt, bundle.organization.locale)}** (update ${c.number}): ${mdEscape(oneLine(c.reason))}`);
+      for (const change of c.changes) out.push(`  - ${mdChange(oneLine(change))}`);
     }
     out.push("");
   }

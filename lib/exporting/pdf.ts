@@ -4,12 +4,12 @@ import PDFDocument from "pdfkit";
 import { AppError } from "@/lib/errors";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
-import { claimUrl } from "./claimreview";
+import { publishedClaimUrl, readerPageStatus, readerPageUrl } from "./links";
 import { batchPageContent, noteReusedFontUse, registerReusedFonts } from "./pdfkit-reuse";
+import { blockText, listMarker, parseRichText, type RichBlock } from "./rich-text";
 import { summarizeVerdicts } from "./summary";
 import {
   claimByline,
-  htmlToText,
   httpUrl,
   humanDate,
   INTERNAL_NOTICE,
@@ -22,6 +22,7 @@ import {
   statusLabel,
   verdictLabel,
 } from "./text";
+import { parseMarkedDiff, plainWordDiff } from "@/lib/format/word-diff";
 
 // PDF report drawn with pdfkit: no headless browser, no network. DejaVu fonts (from the
 // installed dejavu-fonts-ttf package) are embedded, subset, so accents, Cyrillic, Greek and
@@ -32,6 +33,7 @@ const FONT_FILES = {
   regular: "DejaVuSans.ttf",
   bold: "DejaVuSans-Bold.ttf",
   italic: "DejaVuSans-Oblique.ttf",
+  boldItalic: "DejaVuSans-BoldOblique.ttf",
 } as const;
 
 type FontName = keyof typeof FONT_FILES;
@@ -63,6 +65,7 @@ function fonts(): Record<FontName, Buffer> {
       regular: readFileSync(path.join(dir, FONT_FILES.regular)),
       bold: readFileSync(path.join(dir, FONT_FILES.bold)),
       italic: readFileSync(path.join(dir, FONT_FILES.italic)),
+      boldItalic: readFileSync(path.join(dir, FONT_FILES.boldItalic)),
     };
   }
   return fontCache;
@@ -203,12 +206,13 @@ export async function exportPdf(bundle: ReportBundle): Promise<Uint8Array> {
   if (article.siteName) meta.push(["Published by", article.siteName, null]);
   const source = httpUrl(article.sourceUrl);
   if (source) meta.push(["Original story", source, source]);
-  if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt), null]);
-  if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt), null]);
-  if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt), null]);
-  meta.push(["Reader page", article.readerUrl, article.readerUrl]);
+  if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt, bundle.organization.locale), null]);
+  if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt, bundle.organization.locale), null]);
+  if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt, bundle.organization.locale), null]);
+  const reader = readerPageUrl(bundle);
+  meta.push(["Reader page", reader ?? readerPageStatus(bundle), reader]);
   meta.push(["Scope", scopeLabel(bundle), null]);
-  meta.push(["Report generated", humanDate(bundle.generatedAt), null]);
+  meta.push(["Report generated", humanDate(bundle.generatedAt, bundle.organization.locale), null]);
   for (const [label, value, link] of meta) {
     doc.font("bold").fontSize(9.5).fillColor(MUTED).text(`${label}: `, left, doc.y, { width, continued: true, lineGap: 2 });
     doc.font("regular").fillColor(link ? LINK : INK).text(value, { link: link ?? undefined, underline: Boolean(link), lineGap: 2 });
@@ -240,11 +244,39 @@ export async function exportPdf(bundle: ReportBundle): Promise<Uint8Array> {
     bundle.claims.forEach((claim, i) => drawClaim(claim, i));
   }
 
+  /** Rationale blocks: bold/italic runs, links as link annotations, bullet and numbered items indented. */
+  function richText(blocks: RichBlock[]) {
+    for (const block of blocks) {
+      const marker = listMarker(block);
+      const indent = block.list ? 12 * (block.depth + 1) : 0;
+      const plain = blockText(block);
+      doc.fontSize(10).fillColor(INK);
+      if (RTL_CHAR.test(plain)) {
+        doc.font("regular");
+        bidiParagraph(`${marker}${plain}`, indent);
+        continue;
+      }
+      ensureSpace(doc.currentLineHeight(true) + 2);
+      const runs = marker ? [{ text: marker, bold: false, italic: false, href: null }, ...block.runs] : block.runs;
+      runs.forEach((r, i) => {
+        const font: FontName = r.bold && r.italic ? "boldItalic" : r.bold ? "bold" : r.italic ? "italic" : "regular";
+        const last = i === runs.length - 1;
+        // Every fragment states its link and underline: pdfkit carries options over between continued calls.
+        const options: PDFKit.Mixins.TextOptions = { continued: !last, lineGap: 2, link: r.href ?? null, underline: Boolean(r.href) } as PDFKit.Mixins.TextOptions;
+        doc.font(font).fillColor(r.href ? LINK : INK);
+        if (i === 0) doc.text(r.text, left + indent, doc.y, { ...options, width: width - indent });
+        else doc.text(r.text, options);
+      });
+      doc.x = left;
+      doc.moveDown(0.25);
+    }
+  }
+
   function drawClaim(claim: ReportClaim, index: number) {
     ensureSpace(110);
     doc.x = left;
     // The heading links to the claim's own address on the reader page.
-    text(`${index + 1}. ${oneLine(claim.statement)}`, "bold", 11.5, INK, { link: claimUrl(bundle, claim.id) });
+    text(`${index + 1}. ${oneLine(claim.statement)}`, "bold", 11.5, INK, { link: publishedClaimUrl(bundle, claim) ?? undefined });
     doc.moveDown(0.25);
     // Verdict pill
     const label = verdictLabel(claim);
@@ -274,21 +306,22 @@ export async function exportPdf(bundle: ReportBundle): Promise<Uint8Array> {
       doc.font("bold").fontSize(10).fillColor(INK).text("Claimant: ", left, doc.y, { width, continued: true });
       doc.font("regular").text(oneLine(claim.claimant));
     }
-    const rationale = htmlToText(claim.rationale);
+    const rationale = parseRichText(claim.rationale);
     doc.moveDown(0.2);
     text("Rationale", "bold", 10);
-    text(rationale || "No rationale written yet.", "regular", 10, rationale ? INK : MUTED);
+    if (rationale.length) richText(rationale);
+    else text("No rationale written yet.", "regular", 10, MUTED);
     if (claim.sources.length) {
       doc.moveDown(0.2);
       text("Sources", "bold", 10);
       for (const s of claim.sources) {
         const url = httpUrl(s.url);
         doc.font("regular").fontSize(9.5).fillColor(url ? LINK : INK).text(`• ${sourceLabel(s)}`, left, doc.y, { width, continued: true, lineGap: 1, link: url ?? undefined, underline: Boolean(url) });
-        doc.fillColor(MUTED).text(` (${sourceDetail(s)})${url && url !== sourceLabel(s) ? ` ${url}` : ""}`, { link: undefined, underline: false });
+        doc.fillColor(MUTED).text(` (${sourceDetail(s, bundle.organization.locale)})${url && url !== sourceLabel(s) ? ` ${url}` : ""}`, { link: undefined, underline: false });
       }
     }
     doc.moveDown(0.3);
-    text(claimByline(claim), "italic", 8.5, MUTED);
+    text(claimByline(claim, bundle.organization.locale), "italic", 8.5, MUTED);
     doc.moveDown(0.4);
     doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
     doc.moveDown(0.8);
@@ -299,11 +332,28 @@ export async function exportPdf(bundle: ReportBundle): Promise<Uint8Array> {
     heading("Corrections");
     for (const c of bundle.corrections) {
       ensureSpace(40);
-      text(`${humanDate(c.createdAt)} (update ${c.number})`, "bold", 10);
+      text(`${humanDate(c.createdAt, bundle.organization.locale)} (update ${c.number})`, "bold", 10);
       text(c.reason, "regular", 10);
-      for (const change of c.changes) text(`• ${change}`, "regular", 9.5, MUTED);
+      for (const change of c.changes) drawChange(change);
       doc.moveDown(0.4);
     }
+  }
+
+  /** A corrections-log line: removed words struck through (red), added words underlined (green). */
+  function drawChange(change: string) {
+    if (RTL_CHAR.test(change)) {
+      text(`• ${plainWordDiff(change)}`, "regular", 9.5, MUTED);
+      return;
+    }
+    const parts = [{ kind: "same" as const, text: "• " }, ...parseMarkedDiff(change)];
+    doc.font("regular").fontSize(9.5);
+    parts.forEach((p, i) => {
+      const options = { continued: i < parts.length - 1, lineGap: 2, strike: p.kind === "removed", underline: p.kind === "added" };
+      doc.fillColor(p.kind === "removed" ? "#b91c1c" : p.kind === "added" ? "#166534" : MUTED);
+      if (i === 0) doc.text(p.text, left, doc.y, { ...options, width });
+      else doc.text(p.text, options);
+    });
+    doc.x = left;
   }
 
   // Footers: page numbers on every page (bottom margin lifted so the footer does not paginate).

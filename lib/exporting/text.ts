@@ -1,4 +1,5 @@
 import { safeUrl } from "@/lib/document/escape";
+import { formatDate } from "@/lib/format/format-date";
 import type { ReportBundle, ReportClaim, ReportSource } from "@/lib/schemas/report";
 import type { Stance } from "@/lib/schemas/enums";
 
@@ -102,19 +103,9 @@ export function isoDate(value: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? value : d.toISOString().slice(0, 10);
 }
 
-// Building an Intl formatter is slow; one is enough (and dates repeat: memoise them too).
-const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const humanDates = new Map<string, string>();
-
-/** "30 Dec 2021" (UTC); "" for null. */
-export function humanDate(value: string | null | undefined): string {
-  if (!value) return "";
-  const cached = humanDates.get(value);
-  if (cached !== undefined) return cached;
-  const d = new Date(value);
-  const out = Number.isNaN(d.getTime()) ? value : DATE_FORMAT.format(d);
-  if (humanDates.size < 10_000) humanDates.set(value, out);
-  return out;
+/** The report's date format: the workspace's locale ("30 Dec 2021" in en-GB), UTC; "" for null. */
+export function humanDate(value: string | null | undefined, locale?: string | null): string {
+  return formatDate(value, locale);
 }
 
 export function verdictLabel(claim: ReportClaim): string {
@@ -126,14 +117,16 @@ export function sourceLabel(source: ReportSource): string {
 }
 
 /** "Supports · Reuters · 2021-12-30" style detail line for a source. */
-export function sourceDetail(source: ReportSource): string {
-  return [STANCE_LABELS[source.stance], source.publisher, source.publishedOn ? `published ${source.publishedOn}` : null, source.accessedOn ? `accessed ${source.accessedOn}` : null]
+export function sourceDetail(source: ReportSource, locale?: string | null): string {
+  const day = (value: string) => formatDate(value, locale);
+  return [STANCE_LABELS[source.stance], source.publisher, source.publishedOn ? `published ${day(source.publishedOn)}` : null, source.accessedOn ? `accessed ${day(source.accessedOn)}` : null]
     .filter(Boolean)
     .join(" · ");
 }
 
 /** "Reviewed by X on <date>" etc., the people and dates of a claim in one line. */
-export function claimByline(claim: ReportClaim): string {
+export function claimByline(claim: ReportClaim, locale?: string | null): string {
+  const humanDate = (value: string | null | undefined) => formatDate(value, locale);
   const parts = [`Checked by ${claim.author.name}`];
   if (claim.reviewer) parts.push(`reviewed by ${claim.reviewer.name}${claim.approvedAt ? ` on ${humanDate(claim.approvedAt)}` : ""}`);
   else if (claim.approvedAt) parts.push(`approved on ${humanDate(claim.approvedAt)}`);

@@ -45,7 +45,8 @@ h1.title{font-family:Georgia,"Iowan Old Style","Times New Roman",serif;font-size
 .prose figcaption{font-family:system-ui,sans-serif;font-size:.85rem;color:#4b5563;margin-top:.4rem}
 .section-h{font-size:1.35rem;margin:3rem 0 1rem;padding-top:1.25rem;border-top:2px solid #111827}
 mark.fm-mark{color:#111827;padding:.05em 0;border-bottom:2px solid rgba(17,24,39,.45);border-radius:2px;box-decoration-break:clone;-webkit-box-decoration-break:clone}
-mark.fm-overlap{border-bottom-style:double;border-bottom-width:3px}
+mark.fm-overlap{border-bottom:4px double #111827;background-size:100% 100%}
+mark.fm-ref-host{padding-left:.1em}
 .js mark.fm-mark{cursor:pointer}
 mark.fm-mark.fm-active{outline:2px solid #1e3a8a;outline-offset:1px}
 a.fm-ref{position:relative;display:inline-block;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:.68em;font-weight:700;vertical-align:super;line-height:1;text-decoration:none;color:#111827;background:#fff;border:1px solid #6b7280;border-radius:999px;padding:.1em .45em;margin-left:.15em;white-space:nowrap}
@@ -78,15 +79,20 @@ a.fm-ref:hover{background:#111827;color:#fff}
 .corrections li{border-left:3px solid #f59e0b;padding:.25rem 0 .25rem 1rem}
 .corrections h3{font-size:1rem;margin:0 0 .25rem}
 .corrections ul{margin:.35rem 0 0;padding-left:1.1rem;font-size:.92rem;color:#374151}
+.corrections del{color:#991b1b;background:#fef2f2;text-decoration:line-through}
+.corrections ins{color:#14532d;background:#f0fdf4;text-decoration:underline}
 .muted{color:#4b5563}
 footer.foot{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 3rem;border-top:1px solid #e5e7eb;color:#4b5563;font-size:.85rem}
-.fm-pop{position:absolute;z-index:40;background:#fff;border:1px solid #d1d5db;border-radius:.75rem;box-shadow:0 20px 40px -12px rgba(17,24,39,.35);padding:1rem 1.1rem;max-height:70vh;overflow:auto}
+.fm-pop{position:absolute;z-index:40;background:#fff;border:1px solid #d1d5db;border-radius:.75rem;box-shadow:0 20px 40px -12px rgba(17,24,39,.35);padding:1rem 1.1rem;max-height:calc(100vh - 24px);overflow:auto;overscroll-behavior:contain}
 .fm-pop:focus{outline:none}
 .fm-pop:focus-visible{outline:3px solid #2563eb}
 .fm-pop .fm-card{border:0;padding:0;box-shadow:none}
 .fm-pop-close{position:absolute;top:.5rem;right:.5rem;width:2.25rem;height:2.25rem;border-radius:999px;border:1px solid #d1d5db;background:#fff;font-size:1.25rem;line-height:1;cursor:pointer;color:#111827}
 .fm-pop-close:hover{background:#f3f4f6}
 .fm-pop-more{display:inline-block;margin-top:.75rem;font-size:.85rem}
+.fm-pop-head{margin:0 2.5rem .75rem 0;font-weight:700;font-size:.9rem;color:#1e3a8a}
+.fm-pop .fm-pop-item+.fm-pop-item{border-top:1px solid #e5e7eb;margin-top:1rem;padding-top:1rem}
+.fm-permalink{display:inline-block;margin:.5rem 0 0 1rem;font-size:.82rem}
 .fm-pop.fm-sheet{position:fixed;left:0;right:0;bottom:0;top:auto;width:auto;max-height:75vh;border-radius:1rem 1rem 0 0;padding:1.25rem 1.1rem 1.5rem;box-shadow:0 -12px 32px -8px rgba(17,24,39,.35)}
 .fm-pop.fm-sheet::before{content:"";display:block;width:2.5rem;height:.3rem;border-radius:999px;background:#d1d5db;margin:-.5rem auto .75rem}
 .status{max-width:36rem;margin:4rem auto;padding:0 1.25rem;text-align:left}
@@ -100,6 +106,8 @@ footer.foot{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 3rem;border-top
 .embed .summary{margin:.75rem 0;padding:.75rem}
 .embed .claims{gap:.5rem}
 .embed .e-claim{display:flex;gap:.6rem;align-items:flex-start;border:1px solid #e5e7eb;border-radius:.5rem;padding:.6rem .75rem;font-size:.92rem}
+.embed .e-claim .fm-chip{flex:none;white-space:nowrap;text-align:center;line-height:1.35}
+.embed .e-claim div{min-width:0;padding-top:.1rem}
 .embed .e-claim p{margin:0}
 .embed .e-more{font-size:.85rem;margin:.75rem 0 0}
 @media (max-width:640px){
@@ -107,10 +115,13 @@ footer.foot{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 3rem;border-top
   .prose{font-size:1.08rem}
   .bar-nav{margin-left:0}
 }
+@page{margin:18mm 16mm}
 @media print{
   .bar,.skip,.fm-pop,.fm-back,.bar-nav{display:none!important}
   body{font-size:11pt}
   main{max-width:none;padding:0}
+  footer.foot{max-width:none;padding:1rem 0 0}
+  .embed main{padding:0}
   mark.fm-mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   a.fm-ref{border-color:#111827}
   .fm-card{break-inside:avoid;border-color:#9ca3af}

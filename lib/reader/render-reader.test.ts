@@ -68,7 +68,7 @@ function bundle(claims: ReportClaim[]): ReportBundle {
     claims,
     scale,
     organization: { name: "Test Checkers", url: "https://checkers.example" },
-    corrections: [{ number: 2, reason: `Fixed ${XSS}`, changes: ["Claim 'X': verdict True → False"], createdAt: "2026-05-04T10:00:00.000Z" }],
+    corrections: [{ number: 2, reason: `Fixed ${XSS}`, changes: ["Claim 'X': verdict True → False", `Claim 'Y': statement reworded: a {-b ${XSS}-} {+c+} d`], createdAt: "2026-05-04T10:00:00.000Z" }],
     generatedAt: "2026-05-04T10:00:00.000Z",
   };
 }
@@ -101,7 +101,12 @@ describe("renderReaderPage", () => {
 
   it("highlights each claim with its verdict colour class, numbered references and overlap marking", () => {
     expect(page.html).toMatch(/<mark class="fm-mark v-false" data-claims="c0"/);
-    expect(page.html).toMatch(/<mark class="fm-mark v-true fm-overlap" data-claims="c0 inner"/);
+    // The shared words carry both colours (bands) and the overlap mark; the title names both claims.
+    expect(page.html).toMatch(/<mark class="fm-mark v-true fm-overlap fm-ov-false_true" data-claims="c0 inner" title="Shared by claim 1: False and claim 2: True">Crimea<\/mark>/);
+    expect(page.styles.join("\n")).toMatch(/mark\.fm-ov-false_true\{background-image:linear-gradient\(to bottom,#[0-9a-f]{6} 0\.00% 50\.00%,#[0-9a-f]{6} 50\.00% 100\.00%\)\}/i);
+    // The inner claim's reference sits inside the outer claim's passage: the outer highlight runs under it.
+    expect(page.html).toMatch(/<\/mark><mark class="fm-mark v-false fm-ref-host" data-claims="c0"><a class="fm-ref" href="#claim-inner"/);
+    expect(page.html).not.toContain("#claim-&lt;id&gt;");
     expect(page.html).toMatch(/<a class="fm-ref" href="#claim-inner" data-claim="inner"><span class="sr-only">Claim <\/span>2<span class="fm-ref-v"> True<\/span><\/a>/);
     expect(page.html).toMatch(/href="#claim-third"[^>]*><span class="sr-only">Claim <\/span>3<span class="fm-ref-v"> Misleading/);
     expect(page.html).toContain('id="claim-c0"');
@@ -109,6 +114,8 @@ describe("renderReaderPage", () => {
     expect(page.html).toContain('aria-label="Verdict distribution: 1 True, 1 False, 1 Misleading"');
     expect(page.html).toContain("Updated <time");
     expect(page.html).toContain("Correction 1");
+    expect(page.html).toContain("statement reworded: a <del>b &lt;img src=x onerror=alert(1)&gt;");
+    expect(page.html).toContain("<ins>c</ins> d</li>");
     expect(page.html).toContain('<a href="https://records.example/a?b=1&amp;c=2"');
   });
 

@@ -1,7 +1,7 @@
 import { renderDocumentHtml, type HtmlHighlightRange } from "@/lib/document/render-html";
 import { safeUrl } from "@/lib/document/escape";
 import { buildClaimReviews, jsonLdScriptContent } from "@/lib/exporting/claimreview";
-import { sanitizeRationale } from "@/lib/exporting/html";
+import { changeHtml, sanitizeRationale } from "@/lib/exporting/html";
 import { summarizeVerdicts, type ReportSummary } from "@/lib/exporting/summary";
 import { humanDate, STANCE_LABELS } from "@/lib/exporting/text";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
@@ -51,8 +51,10 @@ function documentShell(opts: {
   body: SafeHtml;
   jsonLd?: string[];
   script?: boolean;
+  /** Page-specific rules (the overlap bands), appended to the verdict colours. */
+  extraCss?: string;
 }): RenderedPage {
-  const styles = [READER_CSS, ...(opts.bundle ? [verdictCss(opts.bundle)] : [])];
+  const styles = [READER_CSS, ...(opts.bundle ? [verdictCss(opts.bundle) + (opts.extraCss ? `\n${opts.extraCss}` : "")] : [])];
   const scripts = opts.script ? [readerScriptSource()] : [];
   const page = html`<!doctype html>
 <html lang="${opts.bundle ? langOf(opts.bundle) : "en"}">
@@ -110,49 +112,79 @@ function anchoredRanges(bundle: ReportBundle): HtmlHighlightRange[] {
   return out;
 }
 
-function highlightedText(bundle: ReportBundle, numbers: Map<string, number>): string {
+/** Colour and overlap classes of one highlighted piece; overlapping pieces get a banded background class. */
+function markClass(ids: string[], byId: Map<string, ReportClaim>, bands: Map<string, string[]>): string {
+  const keys = ids.map((id) => verdictClass(byId.get(id)?.verdict?.key));
+  if (keys.length <= 1) return `fm-mark ${keys[0] ?? "v-unrated"}`;
+  const combo = `fm-ov-${keys.map((k) => k.slice(2)).join("_")}`;
+  bands.set(combo, keys);
+  return `fm-mark ${keys[keys.length - 1]} fm-overlap ${combo}`;
+}
+
+/** One horizontal band per claim on a shared passage, so every claim's colour runs through its whole extent. */
+function bandCss(bundle: ReportBundle, bands: Map<string, string[]>): string {
+  const colors = new Map<string, string>([["v-unrated", UNRATED_COLOR]]);
+  for (const v of [...bundle.scale.verdicts, ...bundle.claims.map((c) => c.verdict).filter((v) => v !== null)]) colors.set(verdictClass(v.key), HEX.test(v.color) ? v.color : UNRATED_COLOR);
+  return [...bands]
+    .map(([combo, keys]) => {
+      const step = 100 / keys.length;
+      const stops = keys.map((k, i) => `${colors.get(k) ?? UNRATED_COLOR} ${(i * step).toFixed(2)}% ${((i + 1) * step).toFixed(2)}%`);
+      return `mark.${combo}{background-image:linear-gradient(to bottom,${stops.join(",")})}`;
+    })
+    .join("\n");
+}
+
+function highlightedText(bundle: ReportBundle, numbers: Map<string, number>, bands: Map<string, string[]>): string {
   const byId = new Map(bundle.claims.map((c) => [c.id, c]));
   const seen = new Set<string>();
+  const label = (id: string) => `claim ${numbers.get(id)}: ${byId.get(id)?.verdict?.label ?? "Not rated"}`;
   const body = renderDocumentHtml(bundle.article.document, {
     images: "link",
     highlights: anchoredRanges(bundle),
     wrapHighlight: (piece, ids) => {
-      // The innermost (last started) claim gives the colour; overlaps get a double underline.
-      const top = byId.get(ids[ids.length - 1]);
+      // Every claim on a shared passage shows (banded colours, double underline); the title names them all.
       const anchors = ids.filter((id) => !seen.has(id));
       anchors.forEach((id) => seen.add(id));
-      const cls = `fm-mark ${verdictClass(top?.verdict?.key)}${ids.length > 1 ? " fm-overlap" : ""}`;
-      const label = ids.map((id) => `claim ${numbers.get(id)}: ${byId.get(id)?.verdict?.label ?? "Not rated"}`).join("; ");
-      return html`${anchors.map((id) => html`<span id="mark-${id}"></span>`)}<mark class="${cls}" data-claims="${ids.join(" ")}" title="${label}">${trustedHtml(piece)}</mark>`.value;
+      const title = ids.length > 1 ? `Shared by ${ids.map(label).join(" and ")}` : label(ids[0]);
+      return html`${anchors.map((id) => html`<span id="mark-${id}"></span>`)}<mark class="${markClass(ids, byId, bands)}" data-claims="${ids.join(" ")}" title="${title}">${trustedHtml(piece)}</mark>`.value;
     },
   });
   // After the last piece of each claim, its reference: the claim number and verdict, a link
   // to its card (the list below without JavaScript, a popover card with it).
   const lastEnd = new Map<string, number>();
+  const idsEndingAt = new Map<number, string[]>();
   for (const m of body.matchAll(/<mark [^>]*data-claims="([^"]*)"[^>]*>[\s\S]*?<\/mark>/g)) {
-    for (const id of m[1].split(" ")) lastEnd.set(id, m.index + m[0].length);
+    const ids = m[1].split(" ");
+    for (const id of ids) lastEnd.set(id, m.index + m[0].length);
+    idsEndingAt.set(m.index + m[0].length, ids);
   }
   // One pass, in document order (a splice per claim was quadratic in text × claims).
   const inserts = [...lastEnd].sort((a, b) => a[1] - b[1] || (numbers.get(a[0]) ?? 0) - (numbers.get(b[0]) ?? 0));
   const parts: string[] = [];
   let from = 0;
-  for (const [id, at] of inserts) {
-    const claim = byId.get(id);
-    if (!claim) continue;
+  for (let i = 0; i < inserts.length; ) {
+    const at = inserts[i][1];
+    const refs: string[] = [];
+    for (; i < inserts.length && inserts[i][1] === at; i++) {
+      const [id] = inserts[i];
+      const claim = byId.get(id);
+      if (claim) refs.push(html`<a class="fm-ref" href="#claim-${id}" data-claim="${id}"><span class="sr-only">Claim </span>${numbers.get(id) ?? ""}<span class="fm-ref-v"> ${claim.verdict?.label ?? "Not rated"}</span></a>`.value);
+    }
     parts.push(body.slice(from, at));
     from = at;
-    parts.push(html`<a class="fm-ref" href="#claim-${id}" data-claim="${id}"><span class="sr-only">Claim </span>${numbers.get(id) ?? ""}<span class="fm-ref-v"> ${claim.verdict?.label ?? "Not rated"}</span></a>`.value);
+    // A reference inside a longer claim's passage keeps that highlight running under it.
+    const around = (idsEndingAt.get(at) ?? []).filter((id) => lastEnd.get(id) !== at);
+    parts.push(around.length ? html`<mark class="${markClass(around, byId, bands)} fm-ref-host" data-claims="${around.join(" ")}">${trustedHtml(refs.join(""))}</mark>`.value : refs.join(""));
   }
   parts.push(body.slice(from));
-  const out = parts.join("");
-  return out;
+  return parts.join("");
 }
 
-function sourceItem(s: ReportClaim["sources"][number]): SafeHtml {
+function sourceItem(s: ReportClaim["sources"][number], locale: string | undefined): SafeHtml {
   const url = safeUrl(s.url);
   const archive = safeUrl(s.archiveUrl);
   const name = s.title || s.publisher || s.url;
-  const details = [s.title && s.publisher ? s.publisher : null, s.publishedOn ? `published ${s.publishedOn}` : null, s.accessedOn ? `accessed ${s.accessedOn}` : null]
+  const details = [s.title && s.publisher ? s.publisher : null, s.publishedOn ? `published ${humanDate(s.publishedOn, locale)}` : null, s.accessedOn ? `accessed ${humanDate(s.accessedOn, locale)}` : null]
     .filter(Boolean)
     .join(", ");
   return html`<li><span class="fm-stance s-${s.stance.toLowerCase()}">${STANCE_LABELS[s.stance]}</span><span>${
@@ -162,11 +194,11 @@ function sourceItem(s: ReportClaim["sources"][number]): SafeHtml {
   }${s.excerpt ? html`<q class="fm-excerpt">${s.excerpt}</q>` : ""}</span></li>`;
 }
 
-function claimCard(claim: ReportClaim, n: number, anchored: boolean): SafeHtml {
+function claimCard(claim: ReportClaim, n: number, anchored: boolean, locale: string | undefined): SafeHtml {
   const reviewed = [
-    claim.reviewer ? `Reviewed by ${claim.reviewer.name}${claim.approvedAt ? ` on ${humanDate(claim.approvedAt)}` : ""}` : null,
+    claim.reviewer ? `Reviewed by ${claim.reviewer.name}${claim.approvedAt ? ` on ${humanDate(claim.approvedAt, locale)}` : ""}` : null,
     `checked by ${claim.author.name}`,
-    claim.publishedAt ? `published ${humanDate(claim.publishedAt)}` : null,
+    claim.publishedAt ? `published ${humanDate(claim.publishedAt, locale)}` : null,
   ].filter(Boolean);
   const sentence = reviewed.join(" · ");
   return html`<li><article class="fm-card" id="claim-${claim.id}" aria-labelledby="claim-${claim.id}-title">
@@ -175,9 +207,9 @@ function claimCard(claim: ReportClaim, n: number, anchored: boolean): SafeHtml {
 ${claim.claimant ? html`<p class="fm-claimant">Claimed by <strong>${claim.claimant}</strong></p>` : ""}
 ${claim.statement && claim.statement.trim() !== claim.exact.trim() ? html`<blockquote class="fm-quote">“${claim.exact}”</blockquote>` : ""}
 ${claim.rationale ? html`<div class="fm-rationale">${trustedHtml(sanitizeRationale(claim.rationale))}</div>` : ""}
-${claim.sources.length ? html`<h4>Sources</h4><ul class="fm-sources">${claim.sources.map(sourceItem)}</ul>` : ""}
+${claim.sources.length ? html`<h4>Sources</h4><ul class="fm-sources">${claim.sources.map((s) => sourceItem(s, locale))}</ul>` : ""}
 <p class="fm-reviewed">${sentence.charAt(0).toUpperCase() + sentence.slice(1)}</p>
-${anchored ? html`<a class="fm-back" href="#mark-${claim.id}">Show in the text</a>` : ""}
+${anchored ? html`<a class="fm-back" href="#mark-${claim.id}">Show in the text</a>` : ""}<a class="fm-permalink" href="#claim-${claim.id}">Link to this claim</a>
 </article></li>`;
 }
 
@@ -189,12 +221,12 @@ function previousVersionLink(bundle: ReportBundle, c: ReportCorrection, earlier:
 
 function corrections(bundle: ReportBundle, earlier: boolean): SafeHtml {
   if (bundle.corrections.length === 0) {
-    return html`<p class="muted">No corrections have been made since this fact-check was first published${bundle.article.firstPublishedAt ? ` on ${humanDate(bundle.article.firstPublishedAt)}` : ""}.</p>`;
+    return html`<p class="muted">No corrections have been made since this fact-check was first published${bundle.article.firstPublishedAt ? ` on ${humanDate(bundle.article.firstPublishedAt, bundle.organization.locale)}` : ""}.</p>`;
   }
   return html`<ol class="corrections" reversed>${bundle.corrections.map(
-    (c) => html`<li><h3>Correction ${c.number - 1} · <time datetime="${c.createdAt}">${humanDate(c.createdAt)}</time></h3>
+    (c) => html`<li><h3>Correction ${c.number - 1} · <time datetime="${c.createdAt}">${humanDate(c.createdAt, bundle.organization.locale)}</time></h3>
 <p><strong>Why:</strong> ${c.reason}</p>
-${c.changes.length ? html`<ul>${c.changes.map((ch) => html`<li>${ch}</li>`)}</ul>` : ""}
+${c.changes.length ? html`<ul>${c.changes.map((ch) => html`<li>${trustedHtml(changeHtml(ch))}</li>`)}</ul>` : ""}
 ${previousVersionLink(bundle, c, earlier)}</li>`,
   )}</ol>`;
 }
@@ -217,7 +249,7 @@ export interface ReaderPageOptions {
 function earlierNotice(bundle: ReportBundle, revision: number): SafeHtml {
   const when = bundle.article.lastPublishedAt;
   return html`<aside class="earlier" role="note" aria-label="Earlier version"><p><strong>You are reading an earlier version.</strong> This is the article text of revision ${String(revision)}${
-    when ? html`, with the claims as published on <time datetime="${when}">${humanDate(when)}</time>` : ""
+    when ? html`, with the claims as published on <time datetime="${when}">${humanDate(when, bundle.organization.locale)}</time>` : ""
   }. The article has been updated since.</p><p><a href="${bundle.article.readerUrl}">Read the current fact-check</a></p></aside>`;
 }
 
@@ -228,7 +260,9 @@ export function renderReaderPage(bundle: ReportBundle, { membersOnly, earlierRev
   const anchored = new Set(anchoredRanges(bundle).map((r) => r.id));
   const source = safeUrl(article.sourceUrl);
   const updated = bundle.corrections.length > 0 && article.lastPublishedAt;
-  const original = [article.byline ? `by ${article.byline}` : null, article.siteName, article.publishedAt ? humanDate(article.publishedAt) : null].filter(Boolean).join(", ");
+  const bands = new Map<string, string[]>();
+  const text = highlightedText(bundle, numbers, bands);
+  const original = [article.byline ? `by ${article.byline}` : null, article.siteName, article.publishedAt ? humanDate(article.publishedAt, bundle.organization.locale) : null].filter(Boolean).join(", ");
 
   const body = html`<a class="skip" href="#claims">Skip to the claims</a>
 ${siteBar(bundle, true)}
@@ -238,28 +272,30 @@ ${earlierRevision ? earlierNotice(bundle, earlierRevision) : ""}
 <p class="kicker">Fact-check${membersOnly ? " · Members only" : ""}</p>
 <h1 class="title">${article.title}</h1>
 <p class="meta">Fact-checked by <strong>${bundle.organization.name}</strong>${
-    article.firstPublishedAt ? html` · Published <time datetime="${article.firstPublishedAt}">${humanDate(article.firstPublishedAt)}</time>` : ""
+    article.firstPublishedAt ? html` · Published <time datetime="${article.firstPublishedAt}">${humanDate(article.firstPublishedAt, bundle.organization.locale)}</time>` : ""
   }</p>
 ${bundle.organization.requireIndependentApproval === undefined ? "" : html`<p class="meta methodology">${approvalRuleLine(bundle.organization.requireIndependentApproval)}</p>`}
 <p class="meta">Original article${original ? ` ${original}` : ""}${source ? html` · <a href="${source}" rel="noopener noreferrer nofollow">Read the original</a>` : ""}</p>
-${updated ? html`<a class="updated" href="#corrections">Updated <time datetime="${article.lastPublishedAt!}">${humanDate(article.lastPublishedAt)}</time></a>` : ""}
+${updated ? html`<a class="updated" href="#corrections">Updated <time datetime="${article.lastPublishedAt!}">${humanDate(article.lastPublishedAt, bundle.organization.locale)}</time></a>` : ""}
 <section class="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
 <p class="summary-sentence" id="summary-sentence">${summary.sentence}</p>
 ${summary.total ? chart(summary) : ""}
 ${summary.total ? legend(summary) : ""}
-<p class="how">Highlighted passages are the claims we checked; the number and verdict after each one open its card. Ratings follow the ${bundle.scale.name.toLowerCase()}.</p>
+<p class="how">Highlighted passages are the claims we checked; the number and verdict after each one open its card.${
+    bands.size ? " Where claims overlap, the shared words carry each claim's colour in bands and a double underline; clicking them lists every claim there." : ""
+  } Ratings follow the ${bundle.scale.name.toLowerCase()}.</p>
 </section>
 <div class="prose" id="article-text">
-${trustedHtml(highlightedText(bundle, numbers))}
+${trustedHtml(text)}
 </div>
 <h2 class="section-h" id="claims">Claims checked</h2>
-${bundle.claims.length ? html`<ol class="claims">${bundle.claims.map((c, i) => claimCard(c, i + 1, anchored.has(c.id)))}</ol>` : html`<p class="muted">${summary.sentence}</p>`}
+${bundle.claims.length ? html`<ol class="claims">${bundle.claims.map((c, i) => claimCard(c, i + 1, anchored.has(c.id), bundle.organization.locale))}</ol>` : html`<p class="muted">${summary.sentence}</p>`}
 <h2 class="section-h" id="corrections">Corrections</h2>
 ${corrections(bundle, !!earlierRevision)}
 </article>
 </main>
-<footer class="foot"><p>Published by ${bundle.organization.name}. Each claim has its own address: ${article.readerUrl}#claim-&lt;id&gt;. Corrections are listed above with their reasons.</p></footer>`;
+<footer class="foot"><p>Published by ${bundle.organization.name}. Each claim card has its own link (“Link to this claim”). Corrections are listed above with their reasons.</p></footer>`;
 
   return documentShell({
     bundle,
@@ -271,6 +307,7 @@ ${corrections(bundle, !!earlierRevision)}
     body,
     jsonLd: earlierRevision ? [] : buildClaimReviews(bundle).map(jsonLdScriptContent),
     script: true,
+    extraCss: bandCss(bundle, bands),
   });
 }
 
@@ -279,7 +316,7 @@ export function renderEmbedPage(bundle: ReportBundle): RenderedPage {
   const summary = summarizeVerdicts(bundle);
   const body = html`<main>
 <div class="head"><span class="bar-tag">Fact-check</span><span>${bundle.organization.name}</span>${
-    article.lastPublishedAt ? html`<span>· ${bundle.corrections.length ? "Updated" : "Published"} ${humanDate(article.lastPublishedAt)}</span>` : ""
+    article.lastPublishedAt ? html`<span>· ${bundle.corrections.length ? "Updated" : "Published"} ${humanDate(article.lastPublishedAt, bundle.organization.locale)}</span>` : ""
   }</div>
 <h1 class="title"><a href="${article.readerUrl}" target="_blank" rel="noopener">${article.title}</a></h1>
 <section class="summary" aria-label="Summary">
@@ -301,6 +338,8 @@ ${summary.total ? legend(summary) : ""}
     canonical: article.readerUrl,
     bodyClass: "embed",
     body,
+    // Every chip as wide as the longest verdict shown, so the statements line up in one column.
+    extraCss: `.embed .e-claim .fm-chip{width:calc(${Math.max(4, ...bundle.claims.map((c) => (c.verdict?.label ?? "Not rated").length))}ch + 1.3rem)}`,
   });
 }
 

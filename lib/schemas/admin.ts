@@ -1,6 +1,7 @@
 import "./zod-config";
 import { z } from "zod";
 import { roleSchema } from "./enums";
+import { DATE_LOCALES } from "@/lib/format/format-date";
 
 // Schemas shared by the admin and settings forms, their server actions, the API routes and
 // the services (which parse again: a service never trusts its caller).
@@ -101,6 +102,8 @@ export const workspaceSettingsSchema = z.strictObject({
     .max(200, "Keep the organisation name under 200 characters."),
   organizationUrl: optionalHttpUrlSchema,
   requireIndependentApproval: z.boolean(),
+  /** Dates in the app, on reader pages and in exports; unchanged when omitted. */
+  locale: z.enum(DATE_LOCALES, { message: `Choose one of the listed date formats (${DATE_LOCALES.join(", ")}).` }).optional(),
 });
 export type WorkspaceSettingsInput = z.input<typeof workspaceSettingsSchema>;
 

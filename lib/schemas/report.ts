@@ -100,6 +100,8 @@ export interface ReportOrganization {
   url: string | null;
   /** The approval rule in force when this was published (absent in older snapshots). */
   requireIndependentApproval?: boolean;
+  /** The workspace's BCP 47 locale for dates (absent in older snapshots: en-GB). */
+  locale?: string;
 }
 
 export interface ReportCorrection {

@@ -8,6 +8,7 @@ import { GET as EXPORT_WORKSPACE } from "@/app/api/v1/exports/route";
 import { db } from "@/lib/db";
 import type { ClaimStatus } from "@/lib/schemas/enums";
 import type { ReportBundle } from "@/lib/schemas/report";
+import { exportMarkdown } from "@/lib/exporting/markdown";
 import { buildReportBundle } from "@/lib/server/reports/build-report-bundle";
 import { publishArticle } from "@/lib/server/publishing/publish-article";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
@@ -63,6 +64,8 @@ describe("buildReportBundle", () => {
   let published: Awaited<ReturnType<typeof setup>>;
   let unpublished: Awaited<ReturnType<typeof setup>>;
 
+  const publishedSetup = () => published;
+
   beforeAll(async () => {
     ws = await createWorkspaceWithMembers();
     published = await setup(ws, { publish: true });
@@ -76,7 +79,7 @@ describe("buildReportBundle", () => {
     const [claim] = bundle.claims;
     expect(claim).toMatchObject({ status: "PUBLISHED", verdict: { key: "true", label: "True", ratingValue: 5 }, reviewer: { name: "Erin Editor" }, author: { name: "Eddie Editor" } });
     expect(claim.sources.map((s) => [s.title, s.stance])).toEqual([["UN resolution 68/262", "SUPPORTS"], ['=HYPERLINK("x")', "CONTEXT"]]);
-    expect(bundle.organization).toEqual({ name: "Test Checkers", url: "https://checkers.example", requireIndependentApproval: true });
+    expect(bundle.organization).toEqual({ name: "Test Checkers", url: "https://checkers.example", requireIndependentApproval: true, locale: "en-GB" });
     expect(bundle.article.readerUrl).toMatch(new RegExp(`/r/${published.article.slug}$`));
     expect(bundle.article.firstPublishedAt).not.toBeNull();
     expect(bundle.scale.verdicts.length).toBeGreaterThan(3);
@@ -103,6 +106,23 @@ describe("buildReportBundle", () => {
     const bundle = await buildReportBundle({ actor: ws.actors.editor, articleId: unpublished.article.id, scope: "published" });
     expect(bundle.claims).toEqual([]);
     expect(bundle.corrections).toEqual([]);
+  });
+
+  it("dates follow the workspace's locale now; a never-published article's report links no reader page", async () => {
+    await db.workspace.update({ where: { id: ws.workspace.id }, data: { locale: "en-US" } });
+    try {
+      const published = await buildReportBundle({ actor: ws.actors.reader, articleId: publishedSetup().article.id, scope: "published" });
+      expect(published.organization.locale).toBe("en-US");
+      const md = exportMarkdown(published);
+      expect(md).toMatch(/- \*\*Fact-check published:\*\* [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+      expect(md).toContain(`- **Reader page:** <${published.article.readerUrl}>`);
+      expect(md).toContain("Checked against **the UN record**.");
+      const draft = exportMarkdown(await buildReportBundle({ actor: ws.actors.editor, articleId: unpublished.article.id, scope: "all" }));
+      expect(draft).toContain("- **Reader page:** Not published");
+      expect(draft).not.toContain(`/r/${unpublished.article.slug}`);
+    } finally {
+      await db.workspace.update({ where: { id: ws.workspace.id }, data: { locale: "en-GB" } });
+    }
   });
 
   it("lists corrections from later publications with their reason", async () => {

@@ -222,7 +222,7 @@ describe("visibility and withdrawal", () => {
     const pub = await db.publication.findFirstOrThrow({ where: { articleId: article.id } });
     const snap = JSON.parse(pub.snapshot) as ReportBundle;
     expect(snap.scope).toBe("published");
-    expect(snap.organization).toEqual({ name: workspace.organizationName, url: workspace.organizationUrl, requireIndependentApproval: true });
+    expect(snap.organization).toEqual({ name: workspace.organizationName, url: workspace.organizationUrl, requireIndependentApproval: true, locale: "en-GB" });
     expect(snap.article.readerUrl.endsWith(`/r/${article.slug}`)).toBe(true);
     expect(snap.scale.verdicts.length).toBeGreaterThan(3);
     expect(pub.reason).toBeNull();

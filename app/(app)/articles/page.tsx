@@ -17,6 +17,7 @@ import { ARTICLE_STATUSES, canEdit } from "@/lib/schemas/enums";
 import { listArticles } from "@/lib/server/articles/list-articles";
 import { getCurrentWorkspace } from "@/lib/auth/current-workspace";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { formatDate } from "@/lib/format/format-date";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -31,7 +32,6 @@ const SORTS: Array<{ value: ArticleSort; label: string }> = [
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default async function ArticlesPage({ searchParams }: Props) {
   const actor = await requireSessionActor("/articles");
@@ -167,9 +167,9 @@ export default async function ArticlesPage({ searchParams }: Props) {
                   </TableCell>
                   <TableCell className="hidden text-muted-foreground md:table-cell">{a.byline ?? "—"}</TableCell>
                   <TableCell className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">
-                    <time dateTime={a.publishedAt ?? a.createdAt} title={a.publishedAt ? "Published" : "Added"}>
-                      {dateFormat.format(new Date(a.publishedAt ?? a.createdAt))}
-                    </time>
+                    {/* The story's own date when known, else the day it was added: the cell says which. */}
+                    <span className="block text-xs">{a.publishedAt ? "Story date" : "Added"}</span>
+                    <time dateTime={a.publishedAt ?? a.createdAt}>{formatDate(a.publishedAt ?? a.createdAt, workspace.locale)}</time>
                   </TableCell>
                   <TableCell className="hidden sm:table-cell">
                     <ArticleStatusBadge status={a.status} />

@@ -15,13 +15,13 @@ import { countReviewQueue, listQueuePeople, listReviewQueue } from "@/lib/server
 import { getScale } from "@/lib/server/scale/get-scale";
 import { CLAIM_STATUS_LABEL } from "@/lib/workflow/claim-workflow";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { formatDate } from "@/lib/format/format-date";
 
 export const metadata: Metadata = { title: "Claims" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const FILTER_KEYS = ["status", "verdict", "assignee", "waiting", "author", "article", "from", "to", "sort"] as const;
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /** How long ago, in words ("5 h", "3 days"); the queue is rendered per request. */
 function age(iso: string): string {
@@ -174,7 +174,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
                   {" · "}by {c.author.name}
                   {c.assignee ? ` · assigned to ${c.assignee.name}` : ""}
                   {" · "}
-                  <time dateTime={c.updatedAt} title={day.format(new Date(c.updatedAt))}>changed {age(c.updatedAt)} ago</time>
+                  <time dateTime={c.updatedAt} title={formatDate(c.updatedAt, workspace.locale)}>changed {age(c.updatedAt)} ago</time>
                 </p>
                 {c.status === "IN_REVIEW" && c.reviewReason && <div className="mt-1"><ReviewReason reason={c.reviewReason} /></div>}
               </div>

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { layoutDocument } from "@/lib/document/canonical-text";
 import type { DocNode } from "@/lib/document/types";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import { defaultStatement } from "@/lib/statements/default-statement";
 import { CLAIM_LIMITS, createClaimSchema, type ApiClaim, type CreateClaimInput } from "@/lib/schemas/claim";
 import { EDITING_ROLES, type ClaimStatus } from "@/lib/schemas/enums";
 import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
@@ -18,11 +19,6 @@ import { recordClaimEvent } from "@/lib/server/live/record-event";
 export const SELECTOR_NOT_FOUND =
   "The selected text was not found in the article. The article may have changed: reload it and select the text again.";
 
-/** The statement a new claim starts with: the quote on one line, shortened to fit. */
-export function defaultStatement(quote: string): string {
-  const oneLine = quote.replace(/\s+/g, " ").trim();
-  return oneLine.length <= CLAIM_LIMITS.statement ? oneLine : `${oneLine.slice(0, CLAIM_LIMITS.statement - 1)}…`;
-}
 
 /**
  * Creates a claim on a span of the article's canonical text. The selectors must land exactly
@@ -67,7 +63,8 @@ export async function createClaim({
     // A new claim has no sources yet, so asking for APPROVED explains what is missing.
     if (status === "APPROVED") assertApprovable({ verdictKey, rationale, sourceCount: 0 });
 
-    const statement = sanitizePlainText(input.statement ?? "") || defaultStatement(quote.exact);
+    // Without one, the statement starts as the whole sentence holding the quote (the editor rewords it).
+    const statement = sanitizePlainText(input.statement ?? "") || defaultStatement(text, range.start, range.end).slice(0, CLAIM_LIMITS.statement);
     const claim = await tx.claim.create({
       data: {
         articleId: article.id,

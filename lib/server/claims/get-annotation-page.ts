@@ -34,6 +34,8 @@ export interface AnnotationPageData {
   members: ApiPerson[];
   claimants: string[];
   requireIndependentApproval: boolean;
+  /** The workspace's BCP 47 locale for dates. */
+  locale: string;
 }
 
 /** Everything the article annotation page needs, checked for the actor (NOT_FOUND if unseen). */
@@ -41,7 +43,7 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
   const actor = requireActor(maybeActor);
   const article = await db.article.findFirst({
     where: { id: articleId, ...readableArticleWhere(actor) },
-    include: { workspace: { select: { requireIndependentApproval: true } } },
+    include: { workspace: { select: { requireIndependentApproval: true, locale: true } } },
   });
   if (!article) throw notFound("Article");
   const { role } = await requireMembership(db, actor, article.workspaceId);
@@ -81,5 +83,6 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
     members: members.map((m) => m.user),
     claimants,
     requireIndependentApproval: article.workspace.requireIndependentApproval,
+    locale: article.workspace.locale,
   };
 }

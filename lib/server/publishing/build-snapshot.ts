@@ -136,6 +136,7 @@ export async function buildSnapshot(tx: Tx, { articleId, scope, now = new Date()
       name: article.workspace.organizationName,
       url: article.workspace.organizationUrl,
       requireIndependentApproval: article.workspace.requireIndependentApproval,
+      locale: article.workspace.locale,
     },
     corrections: [],
     generatedAt: now.toISOString(),

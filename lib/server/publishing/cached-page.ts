@@ -9,7 +9,7 @@ import { readerCsp } from "@/lib/reader/reader-csp";
 
 // The reader (/r/<slug>) and embed pages never change until the next publication, so each is
 // rendered once per publication and kept in the PageCache table (shared by every app server),
-// keyed by variant, article, publication and visibility. Access and withdrawal are checked on
+// keyed by variant, article, publication, visibility and locale. Access and withdrawal are checked on
 // every request before the cache is read; publishing or withdrawing drops the article's rows.
 
 /** Bump when the renderer's output changes, so pages rendered by an older build are not served. */
@@ -26,7 +26,7 @@ export interface CachedPage {
 
 function cacheKey(variant: PageVariant, head: PublishedHead): string {
   const earlier = head.earlierRevision ? `:r${head.earlierRevision}` : "";
-  return `${variant}:${head.articleId}:${head.publicationId}:${head.visibility}:v${RENDER_VERSION}${earlier}`;
+  return `${variant}:${head.articleId}:${head.publicationId}:${head.visibility}:${head.locale}:v${RENDER_VERSION}${earlier}`;
 }
 
 /** What a cache key holds (null: not a page key): its article, publication, and whether it is an earlier text revision. */

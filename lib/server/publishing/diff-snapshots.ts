@@ -1,4 +1,5 @@
 import "server-only";
+import { markedWordDiff } from "@/lib/format/word-diff";
 import type { ReportBundle, ReportClaim, ReportSource } from "@/lib/schemas/report";
 
 // What readers would see change between two publication snapshots, in plain words, for the
@@ -51,7 +52,8 @@ function diffClaim(prev: ReportClaim, next: ReportClaim): string[] {
   const prevVerdict = prev.verdict?.label ?? "Not rated";
   const nextVerdict = next.verdict?.label ?? "Not rated";
   if (prevVerdict !== nextVerdict) parts.push(`verdict ${prevVerdict} → ${nextVerdict}`);
-  if (!sameText(prev.statement, next.statement)) parts.push(`statement reworded (was ${claimName(prev)})`);
+  // A word-level diff ("{-old-} {+new+}", see lib/format/word-diff), never two truncated copies.
+  if (!sameText(prev.statement, next.statement)) parts.push(`statement reworded: ${markedWordDiff(prev.statement || prev.exact, next.statement || next.exact)}`);
   if (!sameText(prev.claimant, next.claimant)) parts.push(`claimant ${prev.claimant ? `"${short(prev.claimant, 40)}"` : "none"} → ${next.claimant ? `"${short(next.claimant, 40)}"` : "none"}`);
   if (!sameText(prev.exact, next.exact)) parts.push("quoted passage changed");
   if (!sameText(prev.rationale, next.rationale)) parts.push("rationale revised");
@@ -78,7 +80,8 @@ export function diffSnapshots(prev: ReportBundle, next: ReportBundle): string[] 
       continue;
     }
     const parts = diffClaim(before, claim);
-    if (parts.length) changes.push(`Claim ${claimName(before)}: ${parts.join("; ")}`);
+    // Named by its statement now, as readers see it in the claims list.
+    if (parts.length) changes.push(`Claim ${claimName(claim)}: ${parts.join("; ")}`);
   }
   for (const claim of prev.claims) if (!nextIds.has(claim.id)) changes.push(`Claim removed: ${claimName(claim)}`);
   return changes;

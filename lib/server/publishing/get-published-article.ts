@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Visibility } from "@/lib/schemas/enums";
 import type { ReportBundle, ReportCorrection } from "@/lib/schemas/report";
+import { formatDate } from "@/lib/format/format-date";
 import { readerUrlFor } from "./build-snapshot";
 
 export interface PublishedArticle {
@@ -21,8 +22,8 @@ export interface WithdrawnDetails {
 }
 
 /** "This fact-check was withdrawn on 3 May 2026: <reason>" */
-export function withdrawnMessage(d: Pick<WithdrawnDetails, "withdrawnAt" | "reason">): string {
-  const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(d.withdrawnAt));
+export function withdrawnMessage(d: Pick<WithdrawnDetails, "withdrawnAt" | "reason">, locale?: string | null): string {
+  const date = formatDate(d.withdrawnAt, locale);
   return `This fact-check was withdrawn on ${date}: ${d.reason}`;
 }
 
@@ -34,6 +35,8 @@ export interface PublishedHead {
   visibility: Visibility;
   /** Set when an earlier text version was asked for (/r/<slug>?revision=<n>): publicationId is then the last publication of that revision. */
   earlierRevision?: number;
+  /** The workspace's locale now (dates on the page follow it, not the one at publication). */
+  locale: string;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function resolvePublishedArticle({ actor, slug }: { actor: MaybeAct
       status: true,
       visibility: true,
       workspaceId: true,
+      workspace: { select: { locale: true } },
       withdrawnAt: true,
       withdrawnReason: true,
       publications: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } },
@@ -70,9 +74,9 @@ export async function resolvePublishedArticle({ actor, slug }: { actor: MaybeAct
       withdrawnAt: (article.withdrawnAt ?? new Date()).toISOString(),
       reason: article.withdrawnReason ?? "No reason was given.",
     };
-    throw new AppError("GONE", withdrawnMessage(details), details);
+    throw new AppError("GONE", withdrawnMessage(details, article.workspace.locale), details);
   }
-  return { articleId: article.id, publicationId: latest.id, publicationNumber: latest.number, visibility: article.visibility as Visibility };
+  return { articleId: article.id, publicationId: latest.id, publicationNumber: latest.number, visibility: article.visibility as Visibility, locale: article.workspace.locale };
 }
 
 /** The latest publication snapshot (never the live claims) with the corrections log. */
@@ -116,6 +120,7 @@ export async function loadPublishedBundle(head: PublishedHead): Promise<ReportBu
       firstPublishedAt: (article.firstPublishedAt ?? article.publications[0].createdAt).toISOString(),
       lastPublishedAt: latestMeta.createdAt.toISOString(),
     },
+    organization: { ...snapshot.organization, locale: head.locale },
     corrections,
   };
 }

@@ -53,7 +53,7 @@ export async function bundleForArticle(tx: Tx, articleId: string, scope: ReportS
 
   if (scope === "published" && latest) {
     const snapshot = JSON.parse(latest.snapshot) as ReportBundle;
-    const live = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { status: true, firstPublishedAt: true } });
+    const live = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { status: true, firstPublishedAt: true, workspace: { select: { locale: true } } } });
     return {
       ...snapshot,
       scope: "published",
@@ -64,6 +64,7 @@ export async function bundleForArticle(tx: Tx, articleId: string, scope: ReportS
         firstPublishedAt: (live.firstPublishedAt ?? publications[0].createdAt).toISOString(),
         lastPublishedAt: latest.createdAt.toISOString(),
       },
+      organization: { ...snapshot.organization, locale: live.workspace.locale },
       claims: snapshot.claims.filter((c) => c.status === "PUBLISHED"),
       corrections,
       generatedAt: now.toISOString(),

@@ -10,6 +10,7 @@ export interface WorkspaceSettings {
   organizationName: string;
   organizationUrl: string | null;
   requireIndependentApproval: boolean;
+  locale: string;
 }
 
 export const SETTINGS_SELECT = {
@@ -19,6 +20,7 @@ export const SETTINGS_SELECT = {
   organizationName: true,
   organizationUrl: true,
   requireIndependentApproval: true,
+  locale: true,
 } as const;
 
 /** The workspace's editable settings (admins only). */

@@ -8,6 +8,8 @@ export interface MyWorkspace {
   name: string;
   slug: string;
   role: Role;
+  /** BCP 47 locale every date in the workspace is written in. */
+  locale: string;
 }
 
 export async function listMyWorkspaces({ actor }: { actor: Actor }): Promise<MyWorkspace[]> {
@@ -16,5 +18,5 @@ export async function listMyWorkspaces({ actor }: { actor: Actor }): Promise<MyW
     include: { workspace: true },
     orderBy: { createdAt: "asc" },
   });
-  return memberships.map((m) => ({ id: m.workspace.id, name: m.workspace.name, slug: m.workspace.slug, role: m.role as Role }));
+  return memberships.map((m) => ({ id: m.workspace.id, name: m.workspace.name, slug: m.workspace.slug, role: m.role as Role, locale: m.workspace.locale }));
 }

@@ -6,7 +6,7 @@ import { requireActor, requireMembership } from "@/lib/server/access";
 import { changedFields, recordAudit } from "@/lib/server/audit";
 import { SETTINGS_SELECT, type WorkspaceSettings } from "./get-workspace-settings";
 
-/** Updates the workspace's name, organisation (shown on published fact-checks) and approval rule. */
+/** Updates the workspace's name, organisation (shown on published fact-checks), approval rule and date locale. */
 export async function updateWorkspaceSettings({
   actor: maybeActor,
   workspaceId,
@@ -23,6 +23,7 @@ export async function updateWorkspaceSettings({
     organizationName: input.organizationName,
     organizationUrl: input.organizationUrl ?? null,
     requireIndependentApproval: input.requireIndependentApproval,
+    ...(input.locale ? { locale: input.locale } : {}),
   };
   return db.$transaction(async (tx) => {
     await requireMembership(tx, actor, workspaceId, ["ADMIN"]);

@@ -8,10 +8,11 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { PendingInvitation } from "@/lib/schemas/admin";
 import { revokeInvitationAction } from "./actions";
 import { ROLE_LABEL } from "./members-table";
+import { useDates } from "@/components/ui/dates";
 
-const date = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 export function PendingInvitations({ workspaceId, invitations }: { workspaceId: string; invitations: PendingInvitation[] }) {
+  const { date } = useDates();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (

@@ -6,11 +6,15 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { workspaceSettingsSchema } from "@/lib/schemas/admin";
+import { NativeSelect } from "@/components/ui/native-select";
+import { DATE_LOCALES, formatDate } from "@/lib/format/format-date";
+import { workspaceSettingsSchema, type WorkspaceSettingsInput } from "@/lib/schemas/admin";
 import type { WorkspaceSettings } from "@/lib/server/workspaces/get-workspace-settings";
 import { FieldError } from "@/components/ui/field-error";
 import { useActionForm } from "../use-action-form";
 import { updateWorkspaceSettingsAction } from "./actions";
+
+const EXAMPLE_DAY = "2026-12-02";
 
 export function WorkspaceSettingsForm({ settings }: { settings: WorkspaceSettings }) {
   const { pending, error, fieldErrors, submit } = useActionForm({
@@ -27,6 +31,7 @@ export function WorkspaceSettingsForm({ settings }: { settings: WorkspaceSetting
       organizationName: String(form.get("organizationName") ?? ""),
       organizationUrl: String(form.get("organizationUrl") ?? ""),
       requireIndependentApproval: form.get("requireIndependentApproval") === "on",
+      locale: String(form.get("locale") ?? settings.locale) as WorkspaceSettingsInput["locale"],
     });
   }
 
@@ -72,6 +77,20 @@ export function WorkspaceSettingsForm({ settings }: { settings: WorkspaceSetting
               aria-describedby="ws-url-error"
             />
             <FieldError id="ws-url-error" message={fieldErrors.organizationUrl} />
+          </div>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="ws-locale">Date format</Label>
+            <NativeSelect id="ws-locale" name="locale" defaultValue={settings.locale} aria-describedby="ws-locale-help ws-locale-error" className="max-w-xs">
+              {DATE_LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {formatDate(EXAMPLE_DAY, l)} ({l})
+                </option>
+              ))}
+            </NativeSelect>
+            <p id="ws-locale-help" className="text-xs text-muted-foreground">
+              Every date in the app, on published pages and in exports.
+            </p>
+            <FieldError id="ws-locale-error" message={fieldErrors.locale} />
           </div>
           <div className="flex items-start gap-3 rounded-md border border-border p-3">
             <input

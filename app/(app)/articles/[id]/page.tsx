@@ -11,6 +11,7 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { layoutDocument } from "@/lib/document/canonical-text";
 import { safeUrl } from "@/lib/document/escape";
+import { formatDate } from "@/lib/format/format-date";
 import { renderDocumentHtml } from "@/lib/document/render-html";
 import { getAnnotationPage } from "@/lib/server/claims/get-annotation-page";
 import { latestEventId } from "@/lib/server/live/replay-events";
@@ -58,7 +59,7 @@ export default async function ArticlePage({ params }: Props) {
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
             {article.byline && <span>{article.byline}</span>}
             {article.siteName && <span>{article.siteName}</span>}
-            {article.publishedAt && <time dateTime={article.publishedAt}>{new Date(article.publishedAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}</time>}
+            {article.publishedAt && <time dateTime={article.publishedAt}>{formatDate(article.publishedAt, data.locale)}</time>}
             {source && (
               <a href={source} target="_blank" rel="noopener noreferrer nofollow" className="inline-flex items-center gap-1 hover:text-foreground hover:underline">
                 Original story <ExternalLink className="size-3" aria-hidden="true" />

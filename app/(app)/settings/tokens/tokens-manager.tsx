@@ -26,9 +26,8 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { createApiTokenSchema, TOKEN_EXPIRY_CHOICES, type ApiTokenSummary } from "@/lib/schemas/admin";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
+import { useDates } from "@/components/ui/dates";
 
-const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }) : "—";
 
 function status(t: ApiTokenSummary): { label: string; variant: "success" | "danger" | "secondary" } {
   if (t.revokedAt) return { label: "Revoked", variant: "danger" };
@@ -37,6 +36,8 @@ function status(t: ApiTokenSummary): { label: string; variant: "success" | "dang
 }
 
 export function TokensManager({ tokens }: { tokens: ApiTokenSummary[] }) {
+  const { dateTime } = useDates();
+  const when = (iso: string | null) => (iso ? dateTime(iso) : "—");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
