@@ -2,7 +2,7 @@ import Link from "next/link";
 import { HeaderSearch } from "@/components/discovery/header-search";
 import type { MyWorkspace } from "@/lib/server/workspaces/list-my-workspaces";
 import { canEdit, isAdmin } from "@/lib/schemas/enums";
-import { MentionsMenu } from "./mentions-menu";
+import { NotificationsMenu } from "./notifications-menu";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
@@ -54,7 +54,7 @@ export function AppHeader({
               {current.role.charAt(0) + current.role.slice(1).toLowerCase()}
             </span>
           )}
-          <MentionsMenu />
+          <NotificationsMenu />
           <UserMenu name={user.name} email={user.email} />
         </div>
       </div>

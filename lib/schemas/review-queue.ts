@@ -42,3 +42,38 @@ export interface ReviewQueuePage {
 }
 
 export type StatusCounts = Record<"DRAFT" | "IN_REVIEW" | "APPROVED" | "PUBLISHED", number>;
+
+/** POST /api/v1/claims/bulk: a reviewer's action on claims picked in the queue, each with the version seen there. */
+export const BULK_LIMIT = 100;
+const bulkItems = z
+  .array(z.strictObject({ id: z.string().min(1).max(64), version: z.number().int().min(1) }))
+  .min(1, "Pick at least one claim.")
+  .max(BULK_LIMIT, `Pick at most ${BULK_LIMIT} claims at a time.`);
+export const bulkClaimActionSchema = z.discriminatedUnion("action", [
+  z.strictObject({
+    action: z.literal("assign"),
+    claims: bulkItems,
+    assigneeId: z.string().min(1).max(64).nullable().describe("A member's user id, or null to unassign"),
+  }),
+  z.strictObject({
+    action: z.literal("request-changes"),
+    claims: bulkItems,
+  }),
+]);
+export type BulkClaimAction = z.infer<typeof bulkClaimActionSchema>;
+
+export interface BulkClaimResult {
+  id: string;
+  ok: boolean;
+  /** The claim's status and version after the action (when ok). */
+  status?: ReviewQueueItem["status"];
+  version?: number;
+  /** Why it was skipped: stale version, not in review, no access... */
+  error?: { code: string; message: string };
+}
+
+export interface BulkClaimOutcome {
+  done: number;
+  skipped: number;
+  results: BulkClaimResult[];
+}

@@ -5,6 +5,8 @@ import { createClaim } from "@/lib/server/claims/create-claim";
 import { updateClaim } from "@/lib/server/claims/update-claim";
 import { listNotifications, markNotificationsRead } from "@/lib/server/notifications/list-notifications";
 import { addSource } from "@/lib/server/sources/add-source";
+import { addComment } from "@/lib/server/comments/add-comment";
+import { publishArticle } from "@/lib/server/publishing/publish-article";
 import { createArticleRow, createWorkspaceWithMembers } from "./factories";
 
 const TEXT = ["Crime doubled last year, the mayor said."];
@@ -54,5 +56,32 @@ describe("notifications", () => {
     expect(await markNotificationsRead({ actor: s.actors.admin })).toEqual({ marked: 1, unread: 0 });
     expect((await listNotifications({ actor: s.actors.editor2 })).unread).toBe(1);
     expect(await db.notification.count({ where: { claimId: s.claim.id } })).toBe(3);
+  });
+
+  it("publishing tells each author once (the claim itself when it is one), not the publisher", async () => {
+    const s = await setup();
+    const submitted = await updateClaim({ actor: s.actors.editor, claimId: s.claim.id, version: s.version, patch: { status: "IN_REVIEW" } });
+    await updateClaim({ actor: s.actors.admin, claimId: s.claim.id, version: submitted.version, patch: { status: "APPROVED" } });
+    await publishArticle({ actor: s.actors.admin, articleId: s.article.id, visibility: "PUBLIC" });
+    const mine = await listNotifications({ actor: s.actors.editor });
+    expect(mine.notifications[0]).toMatchObject({ type: "PUBLISHED", href: `/articles/${s.article.id}?claim=${s.claim.id}`, actor: { id: s.users.admin.id } });
+    expect(mine.notifications[0].message).toMatch(/^Published: “Crime doubled”/);
+    expect(await types(s.actors.admin)).not.toContain("PUBLISHED");
+  });
+
+  it("a reply tells everyone who wrote in the thread, except the replier and those it @mentions", async () => {
+    const s = await setup();
+    const first = await addComment({ actor: s.actors.editor, claimId: s.claim.id, input: { body: "Which year is this?" } });
+    await addComment({ actor: s.actors.editor2, claimId: s.claim.id, input: { body: "Last year, per the quote.", parentId: first.id } });
+    expect(await types(s.actors.editor)).toEqual(["REPLY"]);
+    expect(await types(s.actors.editor2)).toEqual([]);
+    await addComment({ actor: s.actors.admin, claimId: s.claim.id, input: { body: "@Eddie Editor agreed.", parentId: first.id } });
+    expect(await types(s.actors.editor)).toEqual(["REPLY"]);
+    expect(await types(s.actors.editor2)).toEqual(["REPLY"]);
+    // A new thread is not a reply: nobody hears about it through REPLY.
+    await addComment({ actor: s.actors.editor2, claimId: s.claim.id, input: { body: "Another question." } });
+    expect(await types(s.actors.editor)).toEqual(["REPLY"]);
+    const reply = (await listNotifications({ actor: s.actors.editor2 })).notifications[0];
+    expect(reply).toMatchObject({ href: `/articles/${s.article.id}?claim=${s.claim.id}`, actor: { id: s.users.admin.id } });
   });
 });

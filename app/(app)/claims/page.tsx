@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/claims/claim-badges";
 import { ReviewReason } from "@/components/workflow/review-reason";
+import { BULK_CHECKBOX_NAME, QueueBulkActions } from "@/components/workflow/queue-bulk-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -162,29 +163,39 @@ export default async function ClaimsPage({ searchParams }: Props) {
           <p className="font-medium">{filtered ? "No claim matches these filters." : "No claims yet."}</p>
         </div>
       ) : (
-        <ul className="divide-y divide-border rounded-lg border border-border bg-background" aria-label="Claims" data-testid="claim-queue">
-          {page.items.map((c) => (
-            <li key={c.id} className="flex flex-col gap-1.5 px-4 py-3 sm:flex-row sm:items-start sm:gap-4">
-              <div className="min-w-0 flex-1">
-                <Link href={`/articles/${c.article.id}?claim=${c.id}`} className="font-medium hover:underline">
-                  {c.statement.length > 200 ? `${c.statement.slice(0, 199)}…` : c.statement}
-                </Link>
-                <p className="text-xs text-muted-foreground">
-                  <Link href={hrefWith({ article: c.article.id, cursor: undefined })} className="hover:underline">{c.article.title}</Link>
-                  {" · "}by {c.author.name}
-                  {c.assignee ? ` · assigned to ${c.assignee.name}` : ""}
-                  {" · "}
-                  <time dateTime={c.updatedAt} title={formatDate(c.updatedAt, workspace.locale)}>changed {age(c.updatedAt)} ago</time>
-                </p>
-                {c.status === "IN_REVIEW" && c.reviewReason && <div className="mt-1"><ReviewReason reason={c.reviewReason} /></div>}
-              </div>
-              <div className="flex shrink-0 items-center gap-2 text-xs">
-                <span className="text-muted-foreground">{c.verdict ? (verdictLabel.get(c.verdict) ?? c.verdict) : "Unrated"}</span>
-                <StatusBadge status={c.status} />
-              </div>
-            </li>
-          ))}
-        </ul>
+        <QueueBulkActions people={people} total={page.items.length}>
+          <ul className="divide-y divide-border rounded-lg border border-border bg-background" aria-label="Claims" data-testid="claim-queue">
+            {page.items.map((c) => (
+              <li key={c.id} className="flex flex-col gap-1.5 px-4 py-3 sm:flex-row sm:items-start sm:gap-4">
+                <input
+                  type="checkbox"
+                  name={BULK_CHECKBOX_NAME}
+                  value={`${c.id}:${c.version}`}
+                  data-statement={c.statement}
+                  aria-label={`Select “${c.statement.length > 80 ? `${c.statement.slice(0, 79)}…` : c.statement}”`}
+                  className="mt-1 size-4 shrink-0 accent-primary"
+                />
+                <div className="min-w-0 flex-1">
+                  <Link href={`/articles/${c.article.id}?claim=${c.id}`} className="font-medium hover:underline">
+                    {c.statement.length > 200 ? `${c.statement.slice(0, 199)}…` : c.statement}
+                  </Link>
+                  <p className="text-xs text-muted-foreground">
+                    <Link href={hrefWith({ article: c.article.id, cursor: undefined })} className="hover:underline">{c.article.title}</Link>
+                    {" · "}by {c.author.name}
+                    {c.assignee ? ` · assigned to ${c.assignee.name}` : ""}
+                    {" · "}
+                    <time dateTime={c.updatedAt} title={formatDate(c.updatedAt, workspace.locale)}>changed {age(c.updatedAt)} ago</time>
+                  </p>
+                  {c.status === "IN_REVIEW" && c.reviewReason && <div className="mt-1"><ReviewReason reason={c.reviewReason} /></div>}
+                </div>
+                <div className="flex shrink-0 items-center gap-2 text-xs">
+                  <span className="text-muted-foreground">{c.verdict ? (verdictLabel.get(c.verdict) ?? c.verdict) : "Unrated"}</span>
+                  <StatusBadge status={c.status} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </QueueBulkActions>
       )}
       <div className="mt-4 flex gap-2">
         {query.cursor && (

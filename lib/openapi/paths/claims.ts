@@ -8,7 +8,7 @@ import {
   updateCommentSchema,
   updateSourceSchema,
 } from "@/lib/schemas/claim";
-import { reviewQueueQuerySchema } from "@/lib/schemas/review-queue";
+import { bulkClaimActionSchema, reviewQueueQuerySchema } from "@/lib/schemas/review-queue";
 import { errorResponses, registry } from "../registry";
 
 // Claims, sources, comments and the rating scale. Request bodies are the same zod schemas
@@ -302,4 +302,32 @@ registry.registerPath({
   tags: ["Claims"],
   request: { query: z.object({ workspace: z.string().optional().openapi({ description: "Workspace id or slug; default: your first" }) }) },
   responses: { 200: json(scaleSchema, "The scale"), ...errorResponses(401, 404) },
+});
+
+registry.registerPath({
+  method: "post",
+  path: "/api/v1/claims/bulk",
+  summary: "A reviewer's action on several claims: assign (or unassign), or request changes on claims in review (back to draft)",
+  description: `Each claim carries the version seen in the queue and goes through the same checks as a single edit (access, workflow rules, version, audit, notifications), in its own transaction. Claims that fail a check are skipped with the reason; the others are changed. At most 100 claims per request.`,
+  tags: ["Claims"],
+  request: { ...body(bulkClaimActionSchema) },
+  responses: {
+    200: json(
+      z.object({
+        done: z.number().int(),
+        skipped: z.number().int(),
+        results: z.array(
+          z.object({
+            id: z.string(),
+            ok: z.boolean(),
+            status: z.enum(["DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED"]).optional(),
+            version: z.number().int().optional(),
+            error: z.object({ code: z.string(), message: z.string() }).optional(),
+          }),
+        ),
+      }),
+      "What was done to each claim",
+    ),
+    ...errorResponses(400, 401),
+  },
 });

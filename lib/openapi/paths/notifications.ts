@@ -20,7 +20,7 @@ const notificationSchema = registry.register(
 registry.registerPath({
   method: "get",
   path: "/api/v1/notifications",
-  summary: "Your notifications, newest first: assigned to you, submitted for review (to those who can approve), changes requested, approved",
+  summary: "Your notifications, newest first: assigned to you, submitted for review (to those who can approve), changes requested, approved, published, replies in threads you wrote in",
   description: "Written in the same transaction as the event. `unread` counts every unread notification, not just the page.",
   tags: ["Notifications"],
   request: { query: listNotificationsQuerySchema },

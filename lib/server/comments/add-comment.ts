@@ -10,6 +10,7 @@ import { commentInclude, toApiComment } from "./comment-shape";
 import { parseMentions } from "./parse-mentions";
 import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
 import { recordEvent } from "@/lib/server/live/record-event";
+import { notifyThreadReply } from "@/lib/server/notifications/claim-events";
 
 /**
  * Adds a comment to a claim, or a reply to a thread (parentId: any comment of the thread;
@@ -53,6 +54,7 @@ export async function addComment({
     });
     // A reply reopens a resolved thread: the conversation is live again.
     if (parentId) await tx.comment.updateMany({ where: { id: parentId, resolved: true }, data: { resolved: false, resolvedAt: null, resolvedById: null } });
+    if (parentId) await notifyThreadReply(tx, { threadId: parentId, commentId: comment.id, claim: row, actorId: actor.userId, mentioned });
     await recordAudit(tx, {
       ...claimAuditScope(row, actor),
       entityType: "Comment",

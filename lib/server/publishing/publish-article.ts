@@ -8,6 +8,7 @@ import type { Visibility } from "@/lib/schemas/enums";
 import type { PublishResult } from "@/lib/schemas/publication";
 import type { ReportBundle } from "@/lib/schemas/report";
 import { buildSnapshot, readerUrlFor } from "./build-snapshot";
+import { notifyAuthorsOfPublication } from "@/lib/server/notifications/claim-events";
 import { dropCachedPages } from "./cached-page";
 import { diffSnapshots } from "./diff-snapshots";
 import { recordEvent } from "@/lib/server/live/record-event";
@@ -115,6 +116,7 @@ export async function publishArticle({ actor: maybeActor, articleId, visibility,
              '["status","publishedAt"]', '{"status":"APPROVED","publishedAt":null}', ${after}, p."createdAt"
       FROM "Claim" c JOIN "Publication" p ON p."id" = ${publication.id}
       WHERE c."articleId" = ${articleId} AND c."status" = 'APPROVED' AND c."deletedAt" IS NULL`;
+    await notifyAuthorsOfPublication(tx, { articleId, articleTitle: article.title, workspaceId: article.workspaceId, actorId: actor.userId, correction: number > 1 });
     await tx.claim.updateMany({
       where: { articleId, deletedAt: null, status: "APPROVED" },
       data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
