@@ -81,12 +81,37 @@ export function closingBylineName(text: string): string | null {
   return m ? m[1].trim() : null;
 }
 
-/** "By Jane Doe" / "By Jane Doe and John Roe": the byline. */
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+/** A date or time after the names: "JAN. 13, 2017", "March 18 at 3:57 PM", "24 July 2015", "Updated 2h ago". */
+const TRAILING_DATE = new RegExp(`\\s*[,|–—-]?\\s+(?:${MONTH}\\s+\\d|\\d{1,4}\\b|(?:updated|published|posted)\\b).*$`, "iu");
+
+/** "JEFFREY GETTLEMAN" → "Jeffrey Gettleman"; names in mixed case stay as written. */
+function nameCase(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/**
+ * "By Jane Doe" / "By Jane Doe and John Roe" / "by Jane Doe (reporting) and John Roe (photography)"
+ * / "By JANE DOE JAN. 13, 2017" / "By Jane Doe March 18 at 3:57 PM Follow @jdoe" / "Jane Doe - Apr
+ * 16, 2015 8:02 pm UTC": the byline (names only).
+ */
 export function openingBylineName(text: string): string | null {
   const t = text.replace(/\s+/g, " ").trim();
-  if (t.length > 120) return null;
-  const m = new RegExp(`^(?:By|BY|by)\\s+(${NAME.slice(1, -1)}(?:\\s*(?:,|and|&)\\s*${NAME.slice(1, -1)})*)(?:\\s*[,|–—-]\\s*.{0,60})?$`, "u").exec(t);
-  return m ? m[1].trim() : null;
+  if (t.length > 160) return null;
+  const names = `${NAME.slice(1, -1)}(?:\\s*(?:,|and|&)\\s*${NAME.slice(1, -1)})*`;
+  const bare = t
+    .replace(/\s+follow\s+@\w+.*$/i, "")
+    .replace(/\s*\((?:reporting|photography|photos?|video|graphics|writer|editor|text|words|additional reporting)\)/gi, "");
+  const dated = bare.replace(TRAILING_DATE, "");
+  const by = new RegExp(`^(?:By|BY|by)\\s+(${names})(?:\\s*[,|–—-]\\s*.{0,60})?$`, "u").exec(dated);
+  if (by) return nameCase(by[1].trim());
+  // "Jane Doe - Apr 16, 2015 8:02 pm UTC": a name, a dash, then only a date with its year.
+  const dash = new RegExp(`^(${names})\\s*[|–—-]\\s*(.+)$`, "u").exec(bare);
+  if (dash && /\b\d{4}\b/.test(dash[2]) && TRAILING_DATE.test(` ${dash[2]}`) && ` ${dash[2]}`.replace(TRAILING_DATE, "").trim() === "") {
+    return nameCase(dash[1].trim());
+  }
+  return null;
 }
 
 /** Trailing stray punctuation after the sentence: "Saw an opportunity to press. ," → " ,". */

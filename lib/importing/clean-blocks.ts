@@ -10,6 +10,7 @@ import {
 } from "./boilerplate";
 import { blockText, trimInlineEnd } from "./doc-utils";
 import { furnitureReason, isStoryParagraph } from "./furniture";
+import { dateFromLine } from "./metadata";
 import type { RemovedBlock } from "./types";
 
 export interface CleanOptions {
@@ -40,6 +41,7 @@ export interface CleanOptions {
 
 export const OUTSIDE_ARTICLE_REASON = "Outside the article on the page (left out by the extractor)";
 const RUN_PREVIEW_CHARS = 400;
+const MAX_REPEAT_DISTANCE = 3;
 
 export interface CleanResult {
   blocks: BlockNode[];
@@ -102,7 +104,13 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
     const text = texts[firstContent].replace(/\s+/g, " ").trim();
     const t = options.title;
     if (t === "first-line") {
-      if ((block.type === "paragraph" || block.type === "heading") && looksLikeHeadline(text)) title = text;
+      const at = firstHeadline(input, texts, firstContent, decided);
+      if (at >= 0) {
+        title = texts[at].replace(/\s+/g, " ").trim();
+        // Gallery and player controls above a copied headline ("1 of 24", "Full Screen").
+        for (let i = firstContent; i < at; i++) if (!decided.has(i)) decided.set(i, { reason: "Page controls above the headline", text: texts[i] });
+        decided.set(at, { reason: "Used as the title", text: title });
+      }
     } else if (t === "first-heading") {
       // A leading h1, or a headline-like first paragraph followed by more text.
       if (block.type === "heading" ? block.attrs.level === 1 : looksLikeHeadline(text) && !endsLikeSentence(text) && input.length > 1) {
@@ -116,7 +124,7 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
       }
       title = t.known;
     }
-    if (title && t !== null && typeof t === "string") decided.set(firstContent, { reason: "Used as the title", text });
+    if (title && t === "first-heading") decided.set(firstContent, { reason: "Used as the title", text });
   } else if (typeof options.title === "object") {
     title = options.title.known;
   }
@@ -136,12 +144,17 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
     if (byline === null) {
       let seen = 0;
       for (let i = 0; i < input.length && seen < 4; i++) {
-        if (decided.has(i) || input[i].type !== "paragraph") continue;
-        seen++;
+        const wasDateLine = /date line/i.test(decided.get(i)?.reason ?? "");
+        if ((decided.has(i) && !wasDateLine) || input[i].type !== "paragraph") continue;
         const name = openingBylineName(texts[i]);
+        // Share bars and controls above the byline do not count towards the lines looked at.
+        if (!name && isStoryParagraph(input[i], texts[i]) && texts[i].split(/\s+/).length > 25) break;
+        if (!name && (texts[i].trim().split(/\s+/).length <= 3 || furnitureReason(input[i], texts[i], "head"))) continue;
+        seen++;
         if (name) {
           byline = name;
-          decided.set(i, { reason: "Byline (moved to the article's metadata)", text: texts[i] });
+          const reason = wasDateLine || dateFromLine(texts[i]) ? "Byline and date line (moved to the article's metadata)" : "Byline (moved to the article's metadata)";
+          decided.set(i, { reason, text: texts[i] });
           break;
         }
       }
@@ -177,6 +190,21 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
     });
   }
 
+  // Second copies close together: a caption repeated as the standfirst, a pull quote set as
+  // its own paragraph next to its sentence. Far apart, a repeat is the story's own (a refrain,
+  // a list's recurring line) and stays.
+  const lastSeen = new Map<string, number>();
+  input.forEach((block, i) => {
+    if (block.type !== "paragraph" && block.type !== "heading" && block.type !== "blockquote") return;
+    const key = normalize(texts[i]);
+    if (key.split(" ").length < 4) return;
+    const before = lastSeen.get(key);
+    if (before !== undefined && i - before <= MAX_REPEAT_DISTANCE && !decided.has(i)) {
+      decided.set(i, { reason: "Repeats the paragraph just above (pull quote or caption copy)", text: texts[i] });
+    }
+    lastSeen.set(key, i);
+  });
+
   // Stray punctuation after the last sentence of a paragraph.
   input.forEach((block, i) => {
     if (decided.has(i) || block.type !== "paragraph") return;
@@ -199,7 +227,7 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
       blocks.push({ ...block, content: trimInlineEnd(block.content ?? [], decision.trim) });
     }
   });
-  const dateLine = removed.find((r) => r.reason === "Date line" || /^(published|updated|posted)\b/i.test(r.text))?.text ?? null;
+  const dateLine = removed.find((r) => /date line/i.test(r.reason) || /^(published|updated|posted)\b/i.test(r.text))?.text ?? null;
   return { blocks, removed, title, byline, dateLine };
 }
 
@@ -219,4 +247,28 @@ function runText(input: BlockNode[], texts: string[], first: number, runStart: M
   const joined = parts.join(" · ");
   const shown = joined.length > RUN_PREVIEW_CHARS ? `${joined.slice(0, RUN_PREVIEW_CHARS).trimEnd()}…` : joined;
   return count > 1 ? `${shown} (${count} blocks)` : shown;
+}
+
+const MAX_LINES_ABOVE_HEADLINE = 12;
+
+/**
+ * The headline of pasted text: the first line that reads like one, looking past the short
+ * controls and page furniture a copied page starts with, but never past the story itself.
+ * -1 when there is none.
+ */
+function firstHeadline(input: BlockNode[], texts: string[], from: number, decided: Map<number, unknown>): number {
+  for (let i = from, seen = 0; i < input.length && seen < MAX_LINES_ABOVE_HEADLINE; i++) {
+    if (decided.has(i)) continue;
+    seen++;
+    const block = input[i];
+    const text = texts[i].replace(/\s+/g, " ").trim();
+    if (block.type !== "paragraph" && block.type !== "heading") return -1;
+    const words = text.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    // The first line may be a short headline; past controls, a headline has more than three words.
+    const headline = looksLikeHeadline(text) && !endsLikeSentence(text);
+    if (headline && (seen === 1 || words > 3)) return i;
+    const control = words <= 3 || furnitureReason(block, text, "head") !== null;
+    if (!control || isStoryParagraph(block, texts[i])) return -1;
+  }
+  return -1;
 }

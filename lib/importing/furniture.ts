@@ -57,10 +57,13 @@ const CREDIT =
 const FURNITURE_PHRASE = new RegExp(
   [
     // navigation and page chrome
-    "^(skip to (main )?content|sign in|log ?in|register|menu|search|close|caption|open|home|back to top|print( article)?|order reprints|text size|font size|listen( to (this )?article)?|breaking news|advert|anzeige|publicidade|publicité|pubblicità|iklan|реклама)[.!:]?$",
+    "^(skip to (main )?content|sign in|log ?in|register|menu|search|close|caption|open|home|back to top|print( article)?|order reprints|text size|font size|listen( to (this )?article)?|breaking news|full ?screen|autoplay|skip ad|(view|buy|more) photos?|(wait \\d+ seconds? to continue)|advert|anzeige|publicidade|publicité|pubblicità|iklan|реклама)[.!:]?$",
     // gallery counters, vote and comment counters, reading time
     "^(image|photo|slide|picture)?\\s*\\d+\\s*(of|/)\\s*/?\\s*\\d+$",
     "^\\d+([.,]\\d+)?\\s*(comments?|shares?|views?|reads?|letture|votes?|голос\\w*|comentários?|commenti)$",
+    "^(reader )?comments$|^\\d+ with \\d+ posters participating$|^media caption\\b",
+    // read-on prompts, print-edition notes, feedback and log-in prompts
+    "^continue reading( the main story)?\\b|^\\[(read|related|see|watch|more)\\b[^\\]]*\\]$|^a version of this article appears in print\\b|\\binterested in your feedback\\b|^you must (log ?in|sign in|login)\\b.{0,60}\\bto comment\\b",
     "^%?\\d+\\s*голос\\w*$",
     "(reading time|tempo de leitura|temps de lecture|lesezeit|min(ute)?s? read)\\b",
     // author boxes and archives

@@ -8,25 +8,47 @@ import { detectLanguage } from "./detect-language";
 
 const SENTENCE_END = /[.!?…:]["'”’)\]]*$/;
 
+/** Lines longer than this are never the product of hard wrapping (e-mail wraps at 72–80). */
+const MAX_WRAP_WIDTH = 120;
+
+/**
+ * The column the text was hard-wrapped at, or null when it was not: in wrapped text nearly
+ * every line is at most the wrap width and the long lines cluster just under it. Scraped and
+ * copied text has one line per paragraph, of any length, so its lines are never joined.
+ */
+export function wrapWidth(lines: string[]): number | null {
+  const lengths = lines.map((l) => l.length).filter((n) => n > 0).sort((a, b) => a - b);
+  if (lengths.length < 2) return null;
+  const width = lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))];
+  if (width > MAX_WRAP_WIDTH || width < 30) return null;
+  const over = lengths.filter((n) => n > width + 10).length;
+  return over <= lengths.length * 0.05 ? width : null;
+}
+
 /**
  * Splits plain text into paragraphs. Blank lines always separate paragraphs. Inside a block a
- * line break is a soft wrap (joined with a space) only when the line is long and does not end a
- * sentence, as in hard-wrapped e-mail text; otherwise each line is its own paragraph, which is
- * how scraped text puts "- Advertisement -" between paragraphs without blank lines.
+ * line break is a soft wrap (joined with a space) only when the text is hard-wrapped (see
+ * wrapWidth), the line reaches near the wrap width and does not end a sentence, as in e-mail
+ * text; otherwise each line is its own paragraph, which is how scraped text puts
+ * "- Advertisement -" between paragraphs and a copied page its headline above the caption.
  */
 export function splitParagraphs(text: string): string[] {
   const normalized = text.replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ").replace(/[\t\f\v]+/g, " ");
+  const width = wrapWidth(normalized.split("\n").map((l) => l.trim()));
   const paragraphs: string[] = [];
   for (const chunk of normalized.split(/\n[ ]*\n/)) {
     const lines = chunk.split("\n").map((l) => l.replace(/ {2,}/g, " ").trim()).filter((l) => l !== "");
     let current = "";
+    let lastLine = "";
     for (const line of lines) {
+      const wrapped = width !== null && lastLine.length >= width - 25 && !SENTENCE_END.test(lastLine);
       if (current === "") current = line;
-      else if (current.length >= 60 && !SENTENCE_END.test(current) && line.length > 0) current += ` ${line}`;
+      else if (wrapped) current += ` ${line}`;
       else {
         paragraphs.push(current);
         current = line;
       }
+      lastLine = line;
     }
     if (current) paragraphs.push(current);
   }

@@ -108,10 +108,11 @@ export function dateFromLine(line: string | null | undefined): string | null {
   if (!line) return null;
   const iso = /\b((?:19|20)\d{2}-\d{2}-\d{2})\b/.exec(line);
   if (iso) return isoDate(`${iso[1]}T00:00:00Z`);
-  const mdy = /\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? ((?:19|20)\d{2})\b/.exec(line);
-  const dmy = /\b(\d{1,2}) ([A-Z][a-z]{2,8}),? ((?:19|20)\d{2})\b/.exec(line);
+  // Month names as printed in datelines: "Jan 13, 2017", "JAN. 13, 2017", "13 January 2017".
+  const mdy = /\b([A-Z][A-Za-z]{2,8})\.? (\d{1,2}),? ((?:19|20)\d{2})\b/.exec(line);
+  const dmy = /\b(\d{1,2}) ([A-Z][A-Za-z]{2,8}),? ((?:19|20)\d{2})\b/.exec(line);
   const [month, day, year] = mdy ? [mdy[1], mdy[2], mdy[3]] : dmy ? [dmy[2], dmy[1], dmy[3]] : [];
   if (!month) return null;
-  const d = new Date(`${month.slice(0, 3)} ${day}, ${year} 00:00:00 UTC`);
+  const d = new Date(`${month.slice(0, 1)}${month.slice(1, 3).toLowerCase()} ${day}, ${year} 00:00:00 UTC`);
   return Number.isNaN(d.getTime()) ? null : isoDate(d.toISOString());
 }
