@@ -35,6 +35,9 @@ function pool(): Piscina {
     minThreads: 0,
     maxThreads: threads,
     idleTimeout: 60_000,
+    // Renders run at a lower CPU priority (Linux thread nice, via @napi-rs/nice): when cores are
+    // short, the thread answering requests gets them first and a long export only waits longer.
+    niceIncrement: 10,
     // A rendering that needs more than this is stopped, not the server.
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
   });

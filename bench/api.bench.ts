@@ -1,0 +1,198 @@
+// API benchmark (issue 9, targets 3–5), on SQLite and on PostgreSQL, each against a production
+// server (`next start`) on a fresh seeded database, 32 concurrent clients:
+//   - GET /api/v1/articles/:id/claims (100 claims, signed in) throughput against a plain
+//     node:http + better-sqlite3 (or `pg`) server in its own process returning the same rows;
+//     target ≥ 0.5×.
+//   - create and update a claim: p99 latency; target ≤ 25 ms.
+//   - publish an article with 5,000 approved claims (one HTTP request); target ≤ 2 s.
+//   - /api/v1/health p99 while a workspace export of 2,000 articles (ZIP of PDFs) runs as a
+//     background job; target ≤ 50 ms.
+// Figures measured on a loaded machine are inflated; the ratios come from one run.
+//
+//   npx tsx --conditions=react-server bench/api.bench.ts [--smoke] [--only sqlite|postgresql]
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Provider } from "../scripts/reliability/harness";
+import { articleWithClaims, childArg, runChild, startApp, type App } from "./support/app-fixture";
+import { fmt, latencies, machineLine, percentile, smoke, throughput } from "./support/load";
+
+const CLIENTS = 32;
+const SECONDS = smoke ? 3 : 10;
+const LIST_CLAIMS = 100;
+const PUBLISH_CLAIMS = smoke ? 500 : 5_000;
+const EXPORT_ARTICLES = smoke ? 40 : 2_000;
+const EXPORT_WINDOW_S = smoke ? 8 : 45;
+
+interface Figures {
+  provider: Provider;
+  list: { appRps: number; rawRps: number; appBytes: number; rawBytes: number; appNon2xx: number };
+  create: { p50: number; p99: number; n: number; failures: number };
+  update: { p50: number; p99: number; n: number; failures: number };
+  publishMs: number;
+  health: { idleP99: number; busyP99: number; busyN: number; exported: number; exportSeconds: number; exportFinished: boolean };
+}
+
+async function startRaw(app: App, port: number): Promise<{ url: string; stop: () => void }> {
+  const target = app.provider === "sqlite" ? app.database.file! : app.database.url!;
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, "support", "raw-claims-server.cjs"), app.provider, target, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once("data", () => resolve());
+    child.once("exit", (code) => reject(new Error(`raw server exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}/claims`, stop: () => child.kill() };
+}
+
+async function listThroughput(app: App, port: number): Promise<Figures["list"]> {
+  const { article } = await articleWithClaims(app, { claims: LIST_CLAIMS, status: "DRAFT" });
+  const path = `/api/v1/articles/${article.id}/claims?limit=${LIST_CLAIMS}`;
+  const sample = await app.editor.request("GET", path);
+  const appBytes = (await sample.text()).length;
+  const raw = await startRaw(app, port);
+  try {
+    const rawBytes = (await (await fetch(`${raw.url}/${article.id}?limit=${LIST_CLAIMS}`)).text()).length;
+    const appT = await throughput(app.server.base + path, { headers: { cookie: app.editor.cookie, origin: app.server.base } });
+    const rawT = await throughput(`${raw.url}/${article.id}?limit=${LIST_CLAIMS}`);
+    return { appRps: appT.rps, rawRps: rawT.rps, appBytes, rawBytes, appNon2xx: appT.non2xx + appT.errors };
+  } finally {
+    raw.stop();
+  }
+}
+
+async function writes(app: App): Promise<{ create: Figures["create"]; update: Figures["update"] }> {
+  const { article, claimIds } = await articleWithClaims(app, { claims: 200, status: "DRAFT" });
+  const created = await latencies(CLIENTS, SECONDS, async (client, i) => {
+    const n = (client * 7 + i) % 200;
+    const res = await app.editor.request(
+      "POST",
+      `/api/v1/articles/${article.id}/claims`,
+      JSON.stringify({ target: { selector: [{ type: "TextQuoteSelector", exact: `Statement number ${n} is checked` }] }, statement: `Created ${client}/${i}` }),
+    );
+    await res.arrayBuffer();
+    if (res.status !== 201 && res.status !== 200) throw new Error(String(res.status));
+  });
+  // Each client edits its own claim, carrying the version the server answered.
+  const versions = new Map<string, number>(claimIds.map((id) => [id, 1]));
+  const updated = await latencies(CLIENTS, SECONDS, async (client, i) => {
+    const id = claimIds[client];
+    const res = await app.editor.request("PATCH", `/api/v1/claims/${id}`, JSON.stringify({ version: versions.get(id), statement: `Edited ${i}` }));
+    const body = (await res.json()) as { version?: number };
+    if (!res.ok) throw new Error(String(res.status));
+    versions.set(id, body.version ?? versions.get(id)! + 1);
+  });
+  const stats = (r: { ms: number[]; failures: number }) => ({ p50: percentile(r.ms, 50), p99: percentile(r.ms, 99), n: r.ms.length, failures: r.failures });
+  return { create: stats(created), update: stats(updated) };
+}
+
+async function publishLarge(app: App): Promise<number> {
+  const { article } = await articleWithClaims(app, { claims: PUBLISH_CLAIMS, status: "APPROVED" });
+  const t0 = performance.now();
+  const res = await app.editor.request("POST", `/api/v1/articles/${article.id}/publish`, "{}", "application/json", 120_000);
+  const ms = performance.now() - t0;
+  if (!res.ok) throw new Error(`publish answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return ms;
+}
+
+async function manyArticles(app: App, count: number) {
+  const { db } = await import("../lib/db");
+  const { createArticleRow } = await import("../tests/integration/factories");
+  for (let i = 0; i < count; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, count - i) }, (_, k) =>
+        createArticleRow({ workspaceId: app.workspaceId, createdById: app.editorId, title: `Export load ${i + k}`, paragraphs: [`The council approved a budget of ${i + k} million euros on Tuesday.`, "Unemployment fell to 5 percent last year, the office said."] }).then((a) =>
+          db.claim.create({ data: { articleId: a.id, exact: "approved a budget", start: 12, end: 29, statement: "Budget approved", verdictKey: "true", status: "DRAFT", createdById: app.editorId, updatedById: app.editorId } }),
+        ),
+      ),
+    );
+  }
+}
+
+async function healthDuringExport(app: App): Promise<Figures["health"]> {
+  await manyArticles(app, EXPORT_ARTICLES);
+  const health = async () => {
+    const res = await fetch(`${app.server.base}/api/v1/health`);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(String(res.status));
+  };
+  const idle = await latencies(4, 3, health);
+  const job = await app.editor.json<{ id: string }>("POST", "/api/v1/exports/jobs", { workspace: "demo", format: "zip", articleFormat: "pdf", scope: "all" });
+  const t0 = performance.now();
+  let status = { status: "QUEUED", progress: 0 };
+  const busy: number[] = [];
+  let failures = 0;
+  const watcher = (async () => {
+    while (performance.now() - t0 < EXPORT_WINDOW_S * 1000) {
+      status = await app.editor.json<typeof status>("GET", `/api/v1/jobs/${job.id}`);
+      if (status.status !== "QUEUED" && status.status !== "RUNNING") return;
+      await sleep(500);
+    }
+  })();
+  let done = false;
+  void watcher.finally(() => (done = true));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (!done) {
+        const s = performance.now();
+        try {
+          await health();
+          busy.push(performance.now() - s);
+        } catch {
+          failures++;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const finished = status.status === "SUCCEEDED";
+  if (!finished) await app.editor.request("POST", `/api/v1/jobs/${job.id}/cancel`);
+  if (failures) console.error(`${failures} health requests failed during the export`);
+  return { idleP99: percentile(idle.ms, 99), busyP99: percentile(busy, 99), busyN: busy.length, exported: status.progress, exportSeconds: seconds, exportFinished: finished };
+}
+
+async function child(provider: Provider): Promise<void> {
+  const base = provider === "sqlite" ? 3960 : 3970;
+  const app = await startApp(provider, base);
+  try {
+    const list = await listThroughput(app, base + 1);
+    const { create, update } = await writes(app);
+    const publishMs = await publishLarge(app);
+    const health = await healthDuringExport(app);
+    const figures: Figures = { provider, list, create, update, publishMs, health };
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+  } finally {
+    await app.stop();
+  }
+}
+
+function report(f: Figures) {
+  const ratio = f.list.appRps / f.list.rawRps;
+  console.log(`\n${f.provider === "sqlite" ? "SQLite" : "PostgreSQL"}`);
+  console.log(
+    `  GET claims (${LIST_CLAIMS} claims, ${CLIENTS} clients): app ${fmt(f.list.appRps)} req/s (${fmt(f.list.appBytes / 1024, 1)} KiB), raw ${fmt(f.list.rawRps)} req/s (${fmt(f.list.rawBytes / 1024, 1)} KiB)  ratio ${ratio.toFixed(2)} (target ≥ 0.5)${f.list.appNon2xx ? `  ${f.list.appNon2xx} non-2xx!` : ""}`,
+  );
+  console.log(`  create claim: p50 ${fmt(f.create.p50, 1)} ms  p99 ${fmt(f.create.p99, 1)} ms (target ≤ 25, ratio ${(f.create.p99 / 25).toFixed(2)})  ${f.create.n} requests, ${f.create.failures} failed`);
+  console.log(`  update claim: p50 ${fmt(f.update.p50, 1)} ms  p99 ${fmt(f.update.p99, 1)} ms (target ≤ 25, ratio ${(f.update.p99 / 25).toFixed(2)})  ${f.update.n} requests, ${f.update.failures} failed`);
+  console.log(`  publish ${fmt(PUBLISH_CLAIMS)} approved claims: ${fmt(f.publishMs)} ms (target ≤ 2000, ratio ${(f.publishMs / 2000).toFixed(2)})`);
+  const h = f.health;
+  console.log(
+    `  /api/v1/health p99: idle ${fmt(h.idleP99, 1)} ms, during a workspace export of ${fmt(EXPORT_ARTICLES)} articles (ZIP of PDFs) ${fmt(h.busyP99, 1)} ms over ${h.busyN} requests (target ≤ 50, ratio ${(h.busyP99 / 50).toFixed(2)}); ` +
+      `the export ${h.exportFinished ? "finished" : "was stopped after"} ${fmt(h.exportSeconds, 1)} s at ${h.exported} articles (${fmt(h.exported / h.exportSeconds, 1)} articles/s)`,
+  );
+}
+
+async function main() {
+  const arg = childArg();
+  if (arg) return child(arg as Provider);
+  const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+  console.log(machineLine());
+  console.log(`Workload${smoke ? " (smoke)" : ""}: ${CLIENTS} concurrent clients, ${SECONDS} s per measurement; publish ${fmt(PUBLISH_CLAIMS)} claims; export ${fmt(EXPORT_ARTICLES)} articles.`);
+  for (const provider of ["sqlite", "postgresql"] as const) {
+    if (only && only !== provider) continue;
+    report(await runChild<Figures>(provider));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
