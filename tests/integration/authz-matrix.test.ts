@@ -43,6 +43,8 @@ interface Row {
   query?: (f: MatrixWorld) => Params;
   body?: (f: MatrixWorld) => unknown;
   expect: Expect;
+  /** For an answer that is 200 whoever asks: whether its content grants the caller what the table refuses. */
+  grants?: (json: unknown) => boolean;
   /**
    * A successful call can be made again by the next caller with the same outcome, and changes
    * nothing the later rows depend on (an edit of an approved claim is not: it reopens it).
@@ -127,6 +129,16 @@ const EXPECTED: Record<string, Row[]> = {
   ],
 
   "GET /api/v1/claims": [{ query: ws, expect: EDITORS }],
+  // 200 for any caller with one result per claim: a claim the caller may not change is skipped.
+  "POST /api/v1/claims/bulk": [
+    {
+      label: "assign a published claim",
+      body: async (f) => ({ action: "assign", claims: [{ id: f.otherClaim.id, version: await claimVersion(f.otherClaim.id) }], assigneeId: f.users.editor.id }),
+      expect: SIGNED_IN,
+      grants: (json) => (json as { done?: number }).done !== 0,
+      repeatable: true,
+    },
+  ],
   "GET /api/v1/claims/{id}": [
     { label: "published claim", params: claim("publishedClaim"), expect: MEMBERS },
     { label: "claim of a draft", params: claim("draftClaim"), expect: EDITORS_HIDDEN },
@@ -318,6 +330,9 @@ describe("authorization matrix generated from the OpenAPI document", () => {
           const got = outcomeOf(status);
           const want = row.expect[who];
           if (got === "ok" && method !== "GET" && !row.repeatable) dirty = true;
+          const granted = got === "ok" && row.grants ? row.grants(JSON.parse(text)) : null;
+          if (granted === true && who !== "editor" && who !== "admin") report.leaks.push(`${cell}: granted — ${text.slice(0, 160)}`);
+          if (granted === false && (who === "editor" || who === "admin")) report.mismatches.push(`${cell}: not granted — ${text.slice(0, 160)}`);
           if (got === "ok" && want !== "ok") report.leaks.push(`${cell}: ${status}, expected ${want}`);
           else if (got !== want) report.mismatches.push(`${cell}: ${status}, expected ${want} — ${text.slice(0, 160)}`);
           if (got === "ok" && who !== "editor" && who !== "admin") {
