@@ -15,6 +15,9 @@ import { recordEvent } from "@/lib/server/live/record-event";
 import { latestEventId } from "@/lib/server/live/replay-events";
 import { publishArticle } from "@/lib/server/publishing/publish-article";
 import { removeMember } from "@/lib/server/members/remove-member";
+import { createApiToken } from "@/lib/server/tokens/create-api-token";
+import { resolveApiToken } from "@/lib/server/tokens/resolve-api-token";
+import { revokeApiToken } from "@/lib/server/tokens/revoke-api-token";
 import { createArticleRow, createWorkspaceWithMembers } from "./factories";
 import { readSse } from "./live-stream-reader";
 
@@ -96,6 +99,16 @@ describe("live event stream", () => {
     await removeMember({ actor: s.actors.admin, workspaceId: s.workspace.id, userId: s.users.editor2.id });
     await stream.until(() => stream.ended);
     expect(stream.frames.at(-1)).toMatchObject({ event: "end", data: { reason: "no-access" } });
+  });
+
+  it("a stream opened with an API token ends at once when the token is revoked", async () => {
+    const s = await setup();
+    const { token, id } = await createApiToken({ actor: s.actors.editor2, input: { name: "live" } });
+    const isCredentialLive = () => resolveApiToken(token).then(() => true, () => false);
+    const stream = readSse(await openEventStream({ actor: s.actors.editor2, scope: { kind: "workspace" }, lastEventId: null, isCredentialLive }));
+    await revokeApiToken({ actor: s.actors.editor2, tokenId: id });
+    await stream.until(() => stream.ended);
+    expect(stream.frames.at(-1)).toMatchObject({ event: "end", data: { reason: "signed-out" } });
   });
 
   it("a client that never reads is dropped instead of buffered without bound", async () => {

@@ -137,9 +137,12 @@ export async function openEventStream(opts: OpenEventStreamOptions): Promise<Rea
   // Live events arriving from now on may repeat a replayed id only within the skew window.
   setTimeout(() => replayed.clear(), 30_000).unref?.();
 
+  // Revocations arrive as access signals at once; the periodic check is the safety net (a
+  // session that simply expired), every fourth heartbeat so 1,000 idle streams stay cheap.
+  let beats = 0;
   heartbeat = setInterval(() => {
     write(": ping\n\n");
-    void recheck();
+    if (++beats % 4 === 0) void recheck();
     if (!closed) void opts.onHeartbeat?.().catch(() => undefined);
   }, tuning.heartbeatMs);
   heartbeat.unref?.();
