@@ -160,3 +160,32 @@ test("a published correction of the text: the reader sees it in the corrections 
   await page.getByRole("link", { name: "Read the current fact-check" }).click();
   await expect(page.locator("#article-text")).toContainText("Angela Stent");
 });
+
+test("a new version pasted: identical text is refused, the word diff previews the change, saving makes revision 2", async ({ page, baseURL }) => {
+  const api = await apiAs(baseURL!, "editor");
+  const res = await api.post("/api/v1/articles", { data: { text: TEXT, title: `New version e2e ${Date.now()}` } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  const claim = await api.post(`/api/v1/articles/${id}/claims`, { data: { target: { selector: [{ type: "TextQuoteSelector", exact: NAME_QUOTE }] }, statement: "Name" } });
+  expect(claim.status()).toBe(201);
+  await api.dispose();
+
+  await signIn(page, "editor");
+  await page.goto(`/articles/${id}`);
+  await page.getByRole("button", { name: "New version" }).click();
+  const dialog = page.getByRole("dialog", { name: "New version" });
+  await dialog.getByLabel("Updated article text").fill(TEXT);
+  await dialog.getByRole("button", { name: "Preview changes" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("identical to the current text: no revision was made");
+
+  await dialog.getByLabel("Updated article text").fill(TEXT.replace("Angela Stant", "Angela Stent"));
+  await dialog.getByRole("button", { name: "Preview changes" }).click();
+  const diff = dialog.getByRole("region", { name: "Changes from the current text" });
+  await expect(diff.locator("del")).toContainText(["Stant"]);
+  await expect(diff.locator("ins")).toContainText(["Stent"]);
+  await expect(dialog.getByTestId("reanchor-summary")).toContainText("1 changed");
+  await dialog.getByLabel(/Reason for the change/).fill("Corrected a name");
+  await dialog.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByText(/Revision 2 saved/)).toBeVisible();
+  await expect(page.locator(".article-viewer .article-prose")).toContainText("Angela Stent");
+});

@@ -14,7 +14,20 @@ import { reanchorClaim, trashClaim } from "./revisions-api";
  * word diff of the quote it had against the words now there. Accept the span found, re-select
  * the span in the text, or move the claim to the trash.
  */
-export function AttentionQueue({ claims, canonicalText, canEdit, onChanged }: { claims: ApiClaim[]; canonicalText: string; canEdit: boolean; onChanged: () => void }) {
+export function AttentionQueue({
+  claims,
+  canonicalText,
+  revisionNumber,
+  canEdit,
+  onChanged,
+}: {
+  claims: ApiClaim[];
+  canonicalText: string;
+  /** The text revision shown (spans are offsets in it). */
+  revisionNumber: number;
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
   const items = claims.filter((c) => !c.deletedAt && (c.anchor?.state === "CHANGED" || c.anchor?.state === "ORPHANED"));
   const [error, setError] = useState<string | null>(null);
   const [picking, setPicking] = useState<ApiClaim | null>(null);
@@ -57,7 +70,7 @@ export function AttentionQueue({ claims, canonicalText, canEdit, onChanged }: { 
               {canEdit && (
                 <div className="flex flex-wrap gap-2">
                   {!orphan && (
-                    <Button size="sm" onClick={() => run(() => reanchorClaim(c.id, c.version))}>
+                    <Button size="sm" onClick={() => run(() => reanchorClaim(c.id, c.version, revisionNumber))}>
                       Accept new text
                     </Button>
                   )}
@@ -80,7 +93,7 @@ export function AttentionQueue({ claims, canonicalText, canEdit, onChanged }: { 
         onPick={(span) => {
           const c = picking!;
           setPicking(null);
-          void run(() => reanchorClaim(c.id, c.version, span));
+          void run(() => reanchorClaim(c.id, c.version, revisionNumber, span));
         }}
       />
     </section>

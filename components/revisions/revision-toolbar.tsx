@@ -57,7 +57,7 @@ export function RevisionToolbar(props: Props) {
         </Button>
       </div>
       {notice && <Alert variant="success">{notice}</Alert>}
-      <AttentionQueue claims={props.claims} canonicalText={props.canonicalText} canEdit={props.canEdit} onChanged={reload} />
+      <AttentionQueue claims={props.claims} canonicalText={props.canonicalText} revisionNumber={props.revisionNumber} canEdit={props.canEdit} onChanged={reload} />
       <EditTextDialog
         open={dialog === "edit"}
         onOpenChange={close}

@@ -39,7 +39,8 @@ export const listRevisions = (articleId: string) => api<{ current: number; revis
 export const diffRevisions = (articleId: string, n: number, against: number) =>
   api<{ from: number; to: number; diff: DiffSegment[] }>("GET", `/api/v1/articles/${articleId}/revisions/${n}/diff?against=${against}`);
 
-export const reanchorClaim = (claimId: string, version: number, span?: { start: number; end: number }) =>
-  api<ApiClaim>("POST", `/api/v1/claims/${claimId}/reanchor`, { version, ...(span ?? {}) });
+/** Accept the span found, or anchor on `span`; `revision` is the text revision the user saw (a newer one is a 409). */
+export const reanchorClaim = (claimId: string, version: number, revision: number, span?: { start: number; end: number }) =>
+  api<ApiClaim>("POST", `/api/v1/claims/${claimId}/reanchor`, { version, revision, ...(span ?? {}) });
 
 export const trashClaim = (claimId: string) => api<unknown>("DELETE", `/api/v1/claims/${claimId}`);

@@ -113,5 +113,11 @@ export function parseRevisionNumber(value: string): number {
 }
 
 export const reattachClaimSchema = z
-  .strictObject({ version: z.number().int().min(1), start: z.number().int().min(0).optional(), end: z.number().int().min(0).optional() })
+  .strictObject({
+    version: z.number().int().min(1),
+    start: z.number().int().min(0).optional(),
+    end: z.number().int().min(0).optional(),
+    /** The text revision the span (or the span accepted) was seen on; a newer one is a 409. */
+    revision: z.number().int().min(1).optional(),
+  })
   .refine((b) => (b.start === undefined) === (b.end === undefined), { message: "Give both start and end of the new span, or neither to accept the span found." });

@@ -120,6 +120,22 @@ describe("reviseArticle", () => {
     await expectError(reattachClaim({ actor: s.actors.editor, claimId: name.id, version: accepted.version, span: { start: 0, end: 5 } }), "CONFLICT");
   });
 
+  it("a span selected on an older text revision is a 409, never placed on the words now at those offsets", async () => {
+    const s = await setup();
+    const name = await s.claimOn("Angela Stant");
+    await reviseArticle({ actor: s.actors.editor, articleId: s.article.id, input: { text: fixed(CANONICAL), baseRevision: 1 } });
+    const row = await db.claim.findUniqueOrThrow({ where: { id: name.id } });
+    // Someone inserts an update at the top while the editor is picking words on revision 2.
+    await reviseArticle({ actor: s.actors.editor2, articleId: s.article.id, input: { text: `Update: talks resumed.\n\n${fixed(CANONICAL)}`, baseRevision: 2 } });
+    const stale = await db.claim.findUniqueOrThrow({ where: { id: name.id } });
+    expect(stale.version).toBe(row.version); // the revision left the claim's fields (and version) alone
+    await expectError(reattachClaim({ actor: s.actors.editor, claimId: name.id, version: stale.version, revision: 2, span: { start: 0, end: 12 } }), "CONFLICT", /revision 3/);
+    await expectError(reattachClaim({ actor: s.actors.editor, claimId: name.id, version: stale.version, revision: 2 }), "CONFLICT", /revised meanwhile/);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: name.id } })).toMatchObject({ start: stale.start, end: stale.end, anchorState: "CHANGED" });
+    const done = await reattachClaim({ actor: s.actors.editor, claimId: name.id, version: stale.version, revision: 3 });
+    expect(done.anchor).toMatchObject({ state: "INTACT", revision: 3 });
+  });
+
   it("a stale base revision is a 409 and changes nothing; racing revisions give exactly one winner", async () => {
     const s = await setup();
     await reviseArticle({ actor: s.actors.editor, articleId: s.article.id, input: { text: fixed(CANONICAL), baseRevision: 1 } });

@@ -128,7 +128,12 @@ registry.registerPath({
   tags: ["Revisions"],
   request: {
     params: z.object({ id: z.string().openapi({ description: "Claim id" }) }),
-    body: { required: true, content: { "application/json": { schema: z.object({ version: z.number().int(), start: z.number().int().optional(), end: z.number().int().optional() }) } } },
+    body: { required: true, content: { "application/json": { schema: z.object({
+            version: z.number().int(),
+            start: z.number().int().optional(),
+            end: z.number().int().optional(),
+            revision: z.number().int().optional().openapi({ description: "The text revision the span was selected on; if the article was revised since, 409" }),
+          }) } } },
   },
   responses: { 200: json(z.object({ id: z.string() }).loose(), "The claim"), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });

@@ -21,11 +21,18 @@ export async function reattachClaim({
   actor: maybeActor,
   claimId,
   version,
+  revision,
   span,
 }: {
   actor: MaybeActor;
   claimId: string;
   version: number;
+  /**
+   * The text revision the user saw the span on. A revision saved meanwhile does not bump the
+   * claim's version (its fields are untouched), but it moves every offset: the span would land on
+   * other words, so that is a 409 too.
+   */
+  revision?: number;
   /** The new span in the current canonical text; omitted to accept the span found. */
   span?: { start: number; end: number };
 }): Promise<ApiClaim> {
@@ -35,6 +42,13 @@ export async function reattachClaim({
       throw await claimConflict(tx, claimId);
     }
     const article = await tx.article.findUniqueOrThrow({ where: { id: row.articleId }, select: { canonicalText: true, document: true, revisionNumber: true } });
+    if (revision !== undefined && revision !== article.revisionNumber) {
+      throw new AppError(
+        "CONFLICT",
+        `The article's text was revised meanwhile (it is now at revision ${article.revisionNumber}). Reload the page and select the words again.`,
+        { revisionNumber: article.revisionNumber },
+      );
+    }
     const text = article.canonicalText;
     let range = { start: row.start, end: row.end };
     if (span) {

@@ -3,6 +3,6 @@ import { reattachClaimSchema } from "@/lib/schemas/revision";
 import { reattachClaim } from "@/lib/server/revisions/reattach-claim";
 
 export const POST = apiRoute<{ id: string }>(async ({ req, params, actor }) => {
-  const { version, start, end } = await parseJsonBody(req, reattachClaimSchema);
-  return reattachClaim({ actor, claimId: params.id, version, span: start !== undefined && end !== undefined ? { start, end } : undefined });
+  const { version, start, end, revision } = await parseJsonBody(req, reattachClaimSchema);
+  return reattachClaim({ actor, claimId: params.id, version, revision, span: start !== undefined && end !== undefined ? { start, end } : undefined });
 });
