@@ -7,7 +7,7 @@ import { splitSentences } from "../lib/checkworthy/score-sentences";
 import { searchWorkspace, type SearchWorkspaceInput } from "../lib/server/search/search-workspace";
 import { findSimilarClaims } from "../lib/server/search/find-similar-claims";
 import { getCheckWorthyHints } from "../lib/server/search/get-check-worthy-hints";
-import { generate, loadCorpus, rng, variant } from "./search-workload";
+import { generate, loadCorpus, rng, variant, type Generated } from "./search-workload";
 
 const smoke = process.argv.includes("--smoke");
 const verbose = process.argv.includes("--verbose");
@@ -35,9 +35,22 @@ function report(label: string, times: number[], target: number, extra = ""): boo
   return ok;
 }
 
+async function existing(): Promise<Generated> {
+  const ws = await db.workspace.findUniqueOrThrow({ where: { slug: "bench-desk" } });
+  const users = await db.user.findMany({ where: { email: { in: ["editor@bench.test", "reader@bench.test"] } } });
+  const actor = (email: string) => {
+    const u = users.find((x) => x.email === email)!;
+    return { userId: u.id, email: u.email, name: u.name, isSuperAdmin: false };
+  };
+  await db.article.deleteMany({ where: { id: "bench5000words" } });
+  const articles = await db.article.findMany({ where: { workspaceId: ws.id }, select: { id: true }, orderBy: { id: "asc" } });
+  return { workspaceId: ws.id, editor: actor("editor@bench.test"), reader: actor("reader@bench.test"), articleIds: articles.map((a) => a.id), ms: 0 };
+}
+
 async function main() {
   const pg = databaseProvider() === "postgresql";
-  const g = await generate(db, pg, { articles: ARTICLES, claimsPerArticle: CLAIMS_PER_ARTICLE, sourcesEvery: 4 });
+  // BENCH_DB_READY=1: measure a database generated before (when tuning queries).
+  const g = process.env.BENCH_DB_READY === "1" ? await existing() : await generate(db, pg, { articles: ARTICLES, claimsPerArticle: CLAIMS_PER_ARTICLE, sourcesEvery: 4 });
   const counts = await Promise.all([db.article.count(), db.claim.count(), db.source.count()]);
   console.log(`${pg ? "PostgreSQL" : "SQLite"}: ${counts[0]} articles, ${counts[1]} claims, ${counts[2]} sources generated in ${(g.ms / 1000).toFixed(1)} s`);
 

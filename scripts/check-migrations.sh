@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fails when the Prisma models and either provider's migrations disagree (a forgotten migration).
-# SQLite's full-text tables (*_fts and their FTS5 shadow tables, lib/server/search) are hand-written
+# The full-text tables (SQLite: *_fts and their FTS5 shadow tables; PostgreSQL: *_fts holding the
+# stored tsvectors; lib/server/search) are hand-written
 # and no Prisma models: a diff that only drops them counts as up to date.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -13,6 +13,7 @@ function Group({
   title,
   icon: Icon,
   total,
+  more,
   query,
   kind,
   page,
@@ -23,6 +24,8 @@ function Group({
   title: string;
   icon: typeof Quote;
   total: number;
+  /** More matched than were counted. */
+  more: boolean;
   query: SearchQuery;
   kind: "claims" | "articles" | "sources";
   page: number;
@@ -30,19 +33,21 @@ function Group({
   children: React.ReactNode;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const count = `${total.toLocaleString("en-GB")}${more ? "+" : ""}`;
   const base = { q: query.q, status: query.status, verdict: query.verdict, claimant: query.claimant, from: query.from, to: query.to };
   return (
     <section aria-labelledby={id} className="mt-6">
       <h2 id={id} className="flex items-center gap-2 text-lg font-semibold">
         <Icon aria-hidden="true" className="size-5 text-muted-foreground" />
-        {title} <span className="text-sm font-normal text-muted-foreground">({total})</span>
+        {title} <span className="text-sm font-normal text-muted-foreground">({count})</span>
       </h2>
       {total === 0 ? <p className="mt-2 text-sm text-muted-foreground">No {title.toLowerCase()} match.</p> : <ol className="mt-2 divide-y divide-border rounded-lg border border-border">{children}</ol>}
       {query.kind === "all" && total > pageSize && (
         <Link className="mt-2 inline-block text-sm font-medium text-primary underline-offset-2 hover:underline" href={searchPageHref({ ...base, kind })}>
-          All {total} {title.toLowerCase()} →
+          All {count} {title.toLowerCase()} →
         </Link>
       )}
+      {more && <p className="mt-2 text-xs text-muted-foreground">Only the newest {count.slice(0, -1)} matches are ranked: add words or filters to narrow the search.</p>}
       {query.kind !== "all" && pages > 1 && (
         <nav aria-label={`${title} pages`} className="mt-3 flex items-center gap-3 text-sm">
           {page > 1 ? <Link className="underline" href={searchPageHref({ ...base, kind, page: page - 1 })}>← Previous</Link> : <span className="text-muted-foreground">← Previous</span>}
@@ -65,7 +70,7 @@ export function SearchResultsView({ results, query, verdicts }: { results: Searc
     <div data-testid="search-results">
       {nothing && <p className="mt-6 text-sm text-muted-foreground">Nothing matches “{results.query}”. Try fewer or different words, or clear the filters.</p>}
       {results.claims && (
-        <Group id="results-claims" title="Claims" icon={Quote} total={results.claims.total} query={query} kind="claims" page={results.page} pageSize={results.pageSize}>
+        <Group id="results-claims" title="Claims" icon={Quote} total={results.claims.total} more={results.claims.more} query={query} kind="claims" page={results.page} pageSize={results.pageSize}>
           {results.claims.items.map((c) => (
             <li key={c.id} className="p-3">
               <Link href={claimHref(c)} className="font-medium underline-offset-2 hover:underline">
@@ -86,7 +91,7 @@ export function SearchResultsView({ results, query, verdicts }: { results: Searc
         </Group>
       )}
       {results.articles && (
-        <Group id="results-articles" title="Articles" icon={FileText} total={results.articles.total} query={query} kind="articles" page={results.page} pageSize={results.pageSize}>
+        <Group id="results-articles" title="Articles" icon={FileText} total={results.articles.total} more={results.articles.more} query={query} kind="articles" page={results.page} pageSize={results.pageSize}>
           {results.articles.items.map((a) => (
             <li key={a.id} className="p-3">
               <Link href={articleHref(a)} className="font-medium underline-offset-2 hover:underline">
@@ -103,7 +108,7 @@ export function SearchResultsView({ results, query, verdicts }: { results: Searc
         </Group>
       )}
       {results.sources && (
-        <Group id="results-sources" title="Sources" icon={Link2} total={results.sources.total} query={query} kind="sources" page={results.page} pageSize={results.pageSize}>
+        <Group id="results-sources" title="Sources" icon={Link2} total={results.sources.total} more={results.sources.more} query={query} kind="sources" page={results.page} pageSize={results.pageSize}>
           {results.sources.items.map((s) => (
             <li key={s.id} className="p-3">
               <Link href={sourceHref(s)} className="font-medium underline-offset-2 hover:underline">

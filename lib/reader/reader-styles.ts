@@ -73,6 +73,7 @@ a.fm-ref:hover{background:#111827;color:#fff}
 .s-context{color:#1f2937;background:#f3f4f6;border-color:#d1d5db}
 .fm-src-detail{color:#4b5563}
 .fm-excerpt{display:block;color:#374151;font-style:italic;margin-top:.15rem}
+.fm-checked-before{margin:.8rem 0 0;padding:.4rem .6rem;border-left:3px solid #9ca3af;background:#f9fafb;font-size:.88rem}
 .fm-reviewed{margin:1rem 0 0;font-size:.82rem;color:#4b5563}
 .fm-back{display:inline-block;margin-top:.5rem;font-size:.82rem}
 .corrections{list-style:none;margin:0;padding:0;display:grid;gap:1rem}

@@ -6,7 +6,7 @@ import { summarizeVerdicts, type ReportSummary } from "@/lib/exporting/summary";
 import { humanDate, STANCE_LABELS } from "@/lib/exporting/text";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import { approvalRuleLine } from "@/lib/workflow/claim-workflow";
-import type { ReportBundle, ReportClaim, ReportCorrection } from "@/lib/schemas/report";
+import type { ReportBundle, ReportCheckedBefore, ReportClaim, ReportCorrection } from "@/lib/schemas/report";
 import { html, trustedHtml, type SafeHtml } from "./html";
 import { readerScriptSource } from "./reader-script";
 import { READER_CSS } from "./reader-styles";
@@ -194,6 +194,12 @@ function sourceItem(s: ReportClaim["sources"][number], locale: string | undefine
   }${s.excerpt ? html`<q class="fm-excerpt">${s.excerpt}</q>` : ""}</span></li>`;
 }
 
+function checkedBefore(earlier: ReportCheckedBefore, locale: string | undefined): SafeHtml {
+  const url = safeUrl(earlier.url);
+  const label = `${earlier.statement} (${earlier.articleTitle}${earlier.publishedAt ? `, ${humanDate(earlier.publishedAt, locale)}` : ""})`;
+  return html`<p class="fm-checked-before">We checked this before: ${url ? html`<a href="${url}">${label}</a>` : label}</p>`;
+}
+
 function claimCard(claim: ReportClaim, n: number, anchored: boolean, locale: string | undefined): SafeHtml {
   const reviewed = [
     claim.reviewer ? `Reviewed by ${claim.reviewer.name}${claim.approvedAt ? ` on ${humanDate(claim.approvedAt, locale)}` : ""}` : null,
@@ -208,6 +214,7 @@ ${claim.claimant ? html`<p class="fm-claimant">Claimed by <strong>${claim.claima
 ${claim.statement && claim.statement.trim() !== claim.exact.trim() ? html`<blockquote class="fm-quote">“${claim.exact}”</blockquote>` : ""}
 ${claim.rationale ? html`<div class="fm-rationale">${trustedHtml(sanitizeRationale(claim.rationale))}</div>` : ""}
 ${claim.sources.length ? html`<h4>Sources</h4><ul class="fm-sources">${claim.sources.map((s) => sourceItem(s, locale))}</ul>` : ""}
+${claim.checkedBefore ? checkedBefore(claim.checkedBefore, locale) : ""}
 <p class="fm-reviewed">${sentence.charAt(0).toUpperCase() + sentence.slice(1)}</p>
 ${anchored ? html`<a class="fm-back" href="#mark-${claim.id}">Show in the text</a>` : ""}<a class="fm-permalink" href="#claim-${claim.id}">Link to this claim</a>
 </article></li>`;

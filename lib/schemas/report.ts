@@ -64,6 +64,18 @@ export interface ReportClaim {
   approvedAt: string | null;
   publishedAt: string | null;
   sources: ReportSource[];
+  /** An earlier published claim of the workspace this one was linked to ("We checked this before"). */
+  checkedBefore?: ReportCheckedBefore | null;
+}
+
+export interface ReportCheckedBefore {
+  claimId: string;
+  statement: string;
+  articleTitle: string;
+  /** The earlier claim on its reader page. */
+  url: string;
+  /** ISO timestamp */
+  publishedAt: string | null;
 }
 
 export interface ReportArticle {

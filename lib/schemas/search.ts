@@ -64,7 +64,10 @@ export interface SearchSourceHit {
   snippet: HighlightSegment[];
 }
 export interface SearchGroup<T> {
+  /** Matches counted (at most 500: the newest are ranked). */
   total: number;
+  /** More matched than were counted: show "500+" and suggest narrowing the search. */
+  more: boolean;
   items: T[];
 }
 export interface SearchResults {

@@ -24,21 +24,29 @@ export function parseSearchQuery(raw: string): ParsedQuery {
     text = text.slice(0, MAX_QUERY_CHARS).replace(/\s+\S*$/, "");
     note = `Your search was shortened to its first ${MAX_QUERY_CHARS} characters.`;
   }
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const terms = [...new Set(words)].slice(0, MAX_TERMS);
-  if (terms.length === 0 && text) note = "Type letters or numbers to search; punctuation alone matches nothing.";
+  const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
+  // Words in nearly every row ("the", "of") only make the database walk the whole index.
+  const terms = words.filter((w) => !STOPWORDS.has(w)).slice(0, MAX_TERMS);
+  if (terms.length === 0 && words.length) note = `“${words.join(" ")}” is too common to search on its own: add a more specific word.`;
+  else if (terms.length === 0 && text) note = "Type letters or numbers to search; punctuation alone matches nothing.";
   return { text, terms, note };
 }
 
+/** Lucene's English stop words. */
+export const STOPWORDS = new Set("a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with".split(" "));
+
+/** The last word is matched as a prefix while typing, once it has three letters. */
+const prefixable = (term: string) => term.length >= 3;
+
 /** SQLite FTS5 MATCH expression: every term quoted (a literal), the last one as a prefix while typing. */
 export function fts5Match(terms: string[], mode: "all" | "any" = "all", prefixLast = true): string {
-  const quoted = terms.map((t, i) => `"${t}"${prefixLast && i === terms.length - 1 ? "*" : ""}`);
+  const quoted = terms.map((t, i) => `"${t}"${prefixLast && i === terms.length - 1 && prefixable(t) ? "*" : ""}`);
   return quoted.join(mode === "all" ? " " : " OR ");
 }
 
 /** PostgreSQL to_tsquery text: terms are letters/digits only, so no operator can be injected. */
 export function tsqueryText(terms: string[], mode: "all" | "any" = "all", prefixLast = true): string {
-  const parts = terms.map((t, i) => `'${t}'${prefixLast && i === terms.length - 1 ? ":*" : ""}`);
+  const parts = terms.map((t, i) => `'${t}'${prefixLast && i === terms.length - 1 && prefixable(t) ? ":*" : ""}`);
   return parts.join(mode === "all" ? " & " : " | ");
 }
 
@@ -65,4 +73,16 @@ export function highlightSegments(marked: string | null | undefined): HighlightS
   }
   if (buf) segments.push({ text: buf, hit });
   return segments;
+}
+
+/**
+ * "Shares at least two of these words" (the first `max` terms, usually the most informative):
+ * every pair ANDed, the pairs ORed. One term alone is itself.
+ */
+export function pairsQuery(terms: string[], syntax: "fts5" | "tsquery", max = 6): string {
+  const t = terms.slice(0, max).map((x) => (syntax === "fts5" ? `"${x}"` : `'${x}'`));
+  if (t.length < 2) return t.join("");
+  const pairs: string[] = [];
+  for (let i = 0; i < t.length; i++) for (let j = i + 1; j < t.length; j++) pairs.push(syntax === "fts5" ? `(${t[i]} AND ${t[j]})` : `(${t[i]} & ${t[j]})`);
+  return pairs.join(syntax === "fts5" ? " OR " : " | ");
 }

@@ -5,6 +5,8 @@ import { linkClaim, unlinkClaim } from "@/lib/server/claim-links/link-claim";
 import { listClaimLinks } from "@/lib/server/claim-links/list-claim-links";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { findSimilarClaims } from "@/lib/server/search/find-similar-claims";
+import { buildSnapshot } from "@/lib/server/publishing/build-snapshot";
+import { renderReaderPage } from "@/lib/reader/render-reader";
 import { createArticleRow, createWorkspaceWithMembers } from "./factories";
 
 const EARLIER = [
@@ -81,6 +83,22 @@ describe("checked before", () => {
 
     expect(await unlinkClaim({ actor: s.actors.editor, claimId: s.crimea.id, otherClaimId: later.id })).toEqual([]);
     expect(await listClaimLinks({ actor: s.actors.editor, claimId: later.id })).toEqual([]);
+  });
+
+  it("a published claim linked to an earlier published claim says so on the reader page", async () => {
+    const s = await setup();
+    const later = await s.make(s.second.id, LATER, "In 2014 Crimea was annexed by Russia", { verdict: "true" });
+    await linkClaim({ actor: s.actors.editor, claimId: later.id, input: { toClaimId: s.crimea.id } });
+    const publish = async () => {
+      await db.claim.updateMany({ where: { id: later.id }, data: { status: "APPROVED" } });
+      return renderReaderPage(await buildSnapshot(db, { articleId: s.second.id, scope: "published" }), { membersOnly: false }).html;
+    };
+    // The earlier claim is still a draft: readers could not follow the link.
+    expect(await publish()).not.toContain("We checked this before");
+    await db.article.update({ where: { id: s.first.id }, data: { status: "PUBLISHED", slug: `first-${s.first.id}` } });
+    await db.claim.update({ where: { id: s.crimea.id }, data: { status: "PUBLISHED", publishedAt: new Date("2024-03-01T00:00:00Z") } });
+    const page = await publish();
+    expect(page).toMatch(new RegExp(`We checked this before: <a href="[^"]*/r/first-${s.first.id}#claim-${s.crimea.id}">Russia annexed Crimea from Ukraine in 2014 \\([^)]*1 Mar 2024\\)</a>`));
   });
 
   it("refuses links across workspaces and to itself", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeRange } from "@/lib/anchoring";
 import { db } from "@/lib/db";
+import { databaseProvider } from "@/lib/db/provider";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { deleteClaim } from "@/lib/server/claims/delete-claim";
 import { restoreClaim } from "@/lib/server/claims/restore-claim";
@@ -102,6 +103,18 @@ describe("searchWorkspace", () => {
     await db.article.delete({ where: { id: s.article.id } });
     expect((await s.search("balloon dirigible")).articles?.total).toBe(0);
     expect((await s.search("dirigible")).claims?.total).toBe(0);
+  });
+
+  it("finds a misspelt claim by trigram similarity on PostgreSQL, and answers nothing without an error on SQLite", async () => {
+    const s = await setup();
+    const c = await s.claim("Russia annexed Crimea from Ukraine in 2014", { statement: "Russia annexed Crimea from Ukraine in 2014" });
+    const r = await s.search("Rusia anexed Crimia", { kind: "claims" });
+    if (databaseProvider() === "postgresql") {
+      expect(ids(r.claims)).toEqual([c.id]);
+      expect(r.note).toMatch(/spelled alike/);
+    } else expect(r.claims?.total).toBe(0);
+    const reader = await s.search("Rusia anexed Crimia", { kind: "claims" }, s.actors.reader);
+    expect(reader.claims?.total).toBe(0);
   });
 
   it("answers hostile and oversized queries without a database error", async () => {

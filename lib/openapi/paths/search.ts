@@ -4,7 +4,7 @@ import { searchQuerySchema } from "@/lib/schemas/search";
 import { errorResponses, registry } from "../registry";
 
 const segments = z.array(z.object({ text: z.string(), hit: z.boolean() })).describe("Matched passage as plain-text segments; `hit` marks matched words");
-const group = <T extends z.ZodRawShape>(item: T) => z.object({ total: z.number().int(), items: z.array(z.object(item)) }).nullable();
+const group = <T extends z.ZodRawShape>(item: T) => z.object({ total: z.number().int(), more: z.boolean(), items: z.array(z.object(item)) }).nullable();
 
 const SearchResults = registry.register(
   "SearchResults",

@@ -4,7 +4,7 @@ import type { DocNode } from "@/lib/document/types";
 import { publicBaseUrl } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import type { ArticleStatus, ClaimStatus, Stance } from "@/lib/schemas/enums";
-import type { ReportBundle, ReportClaim, ReportVerdict } from "@/lib/schemas/report";
+import type { ReportBundle, ReportCheckedBefore, ReportClaim, ReportVerdict } from "@/lib/schemas/report";
 
 // Builds the ReportBundle of one article from the database. With scope "published" it holds
 // only what readers may see: approved or published claims, each with its verdict, rationale,
@@ -65,6 +65,23 @@ export async function buildSnapshot(tx: Tx, { articleId, scope, now = new Date()
     if (list) list.push(s);
     else sourcesByClaim.set(s.claimId, [s]);
   }
+  // "We checked this before": the earliest-linked earlier claim that readers can see too.
+  const earlierRows = await tx.claimLink.findMany({
+    where: { from: claimWhere, to: { status: "PUBLISHED", deletedAt: null, article: { status: "PUBLISHED", deletedAt: null } } },
+    orderBy: { createdAt: "asc" },
+    select: { fromClaimId: true, to: { select: { id: true, statement: true, exact: true, publishedAt: true, article: { select: { slug: true, title: true } } } } },
+  });
+  const earlierByClaim = new Map<string, ReportCheckedBefore>();
+  for (const { fromClaimId, to } of earlierRows) {
+    if (earlierByClaim.has(fromClaimId)) continue;
+    earlierByClaim.set(fromClaimId, {
+      claimId: to.id,
+      statement: to.statement || to.exact,
+      articleTitle: to.article.title,
+      url: `${readerUrlFor(to.article.slug)}#claim-${to.id}`,
+      publishedAt: iso(to.publishedAt),
+    });
+  }
   const personIds = [...new Set(claims.flatMap((c) => (c.approvedById ? [c.createdById, c.approvedById] : [c.createdById])))];
   const people = personIds.length ? await tx.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } }) : [];
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -101,6 +118,7 @@ export async function buildSnapshot(tx: Tx, { articleId, scope, now = new Date()
         stance: s.stance as Stance,
         archiveUrl: s.archiveUrl,
       })),
+      checkedBefore: earlierByClaim.get(c.id) ?? null,
     };
   });
 

@@ -7,9 +7,10 @@ import { EDITING_ROLES } from "@/lib/schemas/enums";
 import { parseSearchQuery } from "@/lib/search/query-terms";
 import { similarity, weightedTerms, foldWord } from "@/lib/search/similarity";
 import { requireActor, requireMembership } from "@/lib/server/access";
-import { searchEntity } from "./search-sql";
+import { similarClaimCandidates } from "./search-sql";
 
 const CANDIDATES = 40;
+const MAX_TERMS = 10;
 const MIN_SCORE = 0.2;
 
 /**
@@ -35,10 +36,16 @@ export async function findSimilarClaims({
 
   const weighted = weightedTerms(text);
   const informative = new Set(weighted.map((t) => t.term));
-  const terms = parseSearchQuery(text).terms.filter((t) => informative.has(foldWord(t))).slice(0, 16);
+  // The most informative words (numbers and names first): a long selection's common words only add matches to rank.
+  const order = new Map(weighted.map((t, i) => [t.term, i]));
+  const terms = parseSearchQuery(text)
+    .terms.filter((t) => informative.has(foldWord(t)))
+    .sort((a, b) => (order.get(foldWord(a)) ?? 0) - (order.get(foldWord(b)) ?? 0))
+    .slice(0, MAX_TERMS);
   if (!terms.length) return [];
-  const { hits } = await searchEntity(db, "claims", terms, { workspaceId: article.workspaceId, publishedOnly: false, excludeArticleId: articleId }, { limit: CANDIDATES, offset: 0 }, "any");
-  if (!hits.length) return [];
+  const ids = await similarClaimCandidates(db, terms, { workspaceId: article.workspaceId, publishedOnly: false, excludeArticleId: articleId }, CANDIDATES);
+  if (!ids.length) return [];
+  const hits = ids.map((id) => ({ id }));
   const rows = await db.claim.findMany({
     where: { id: { in: hits.map((h) => h.id) } },
     select: {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { databaseProvider } from "@/lib/db/provider";
-import { fts5Match, tsqueryText } from "@/lib/search/query-terms";
+import { fts5Match, pairsQuery, tsqueryText } from "@/lib/search/query-terms";
 
 // Provider-specific full-text SQL. Authorization is part of every query: the workspace, live rows,
 // and for readers published material only. Returns ids in rank order with a marked snippet.
@@ -60,78 +60,89 @@ function scopeSql(p: Params, pg: boolean, s: SearchScope, entity: SearchEntity):
   return parts.join(" AND ");
 }
 
-function sqliteQuery(entity: SearchEntity, match: string, s: SearchScope, page: { limit: number; offset: number }) {
+/** Matches ranked per kind: the newest CANDIDATES matches are ranked, so a query matching most of the archive still answers fast. */
+export const CANDIDATES = 500;
+
+interface Built {
+  /** Up to CANDIDATES matches, newest first: id, rank key (higher is better) and, on SQLite, the FTS rowid. */
+  sql: string;
+  params: unknown[];
+}
+
+const SQLITE = {
+  articles: {
+    table: "article_fts",
+    from: `"article_fts" JOIN "Article" a ON a.rowid = "article_fts".rowid`,
+    rank: `bm25("article_fts", 10.0, 4.0, 1.0)`,
+    id: `a."id"`,
+  },
+  claims: {
+    table: "claim_fts",
+    from: `"claim_fts" JOIN "Claim" c ON c.rowid = "claim_fts".rowid JOIN "Article" a ON a."id" = c."articleId"`,
+    rank: `bm25("claim_fts", 10.0, 8.0, 4.0, 1.0)`,
+    id: `c."id"`,
+  },
+  sources: {
+    table: "source_fts",
+    from: `"source_fts" JOIN "Source" s ON s.rowid = "source_fts".rowid JOIN "Claim" c ON c."id" = s."claimId" JOIN "Article" a ON a."id" = c."articleId"`,
+    rank: `bm25("source_fts", 6.0, 2.0, 3.0)`,
+    id: `s."id"`,
+  },
+} as const;
+
+function sqliteCandidates(entity: SearchEntity, match: string, s: SearchScope, limit: number): Built {
   const p = new Params(false);
-  const snip = (table: string) => `snippet(${table}, -1, char(2), char(3), '…', 16)`;
+  const e = SQLITE[entity];
   const m = p.add(match);
-  let from: string;
-  let rank: string;
-  let snippet: string;
-  let id: string;
-  if (entity === "articles") {
-    from = `"article_fts" JOIN "Article" a ON a.rowid = "article_fts".rowid`;
-    rank = `bm25("article_fts", 10.0, 4.0, 1.0)`;
-    snippet = snip(`"article_fts"`);
-    id = `a."id"`;
-  } else if (entity === "claims") {
-    from = `"claim_fts" JOIN "Claim" c ON c.rowid = "claim_fts".rowid JOIN "Article" a ON a."id" = c."articleId"`;
-    rank = `bm25("claim_fts", 10.0, 8.0, 4.0, 1.0)`;
-    snippet = snip(`"claim_fts"`);
-    id = `c."id"`;
-  } else {
-    from = `"source_fts" JOIN "Source" s ON s.rowid = "source_fts".rowid JOIN "Claim" c ON c."id" = s."claimId" JOIN "Article" a ON a."id" = c."articleId"`;
-    rank = `bm25("source_fts", 6.0, 2.0, 3.0)`;
-    snippet = snip(`"source_fts"`);
-    id = `s."id"`;
-  }
-  const table = entity === "articles" ? "article_fts" : entity === "claims" ? "claim_fts" : "source_fts";
-  const where = `"${table}" MATCH ${m} AND ${scopeSql(p, false, s, entity)}`;
-  const countSql = `SELECT count(*) AS n FROM ${from} WHERE ${where}`;
-  const countParams = [...p.values];
-  const rowsSql = `SELECT ${id} AS id, ${snippet} AS snippet FROM ${from} WHERE ${where} ORDER BY ${rank}, ${id} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`;
-  return { countSql, countParams, rowsSql, rowsParams: p.values };
+  // FTS5 walks matches in rowid order without sorting: newest first, then bm25 on those only.
+  const sql = `SELECT ${e.id} AS id, "${e.table}".rowid AS rid, -${e.rank} AS rank FROM ${e.from} WHERE "${e.table}" MATCH ${m} AND ${scopeSql(p, false, s, entity)} ORDER BY "${e.table}".rowid DESC LIMIT ${p.add(limit)}`;
+  return { sql, params: p.values };
 }
 
-function postgresQuery(entity: SearchEntity, tsq: string, s: SearchScope, page: { limit: number; offset: number }) {
+function pgQuery(configs: readonly string[], t: string): string {
+  return `(${configs.map((c) => `to_tsquery('${c}', ${t})`).join(" || ")})`;
+}
+
+const PG = {
+  articles: { configs: PG_CONFIGS, fts: "article_fts", from: `"Article" a`, row: `a`, id: `a."id"` },
+  claims: { configs: ["english"], fts: "claim_fts", from: `"Claim" c JOIN "Article" a ON a."id" = c."articleId"`, row: `c`, id: `c."id"` },
+  sources: { configs: ["simple"], fts: "source_fts", from: `"Source" s JOIN "Claim" c ON c."id" = s."claimId" JOIN "Article" a ON a."id" = c."articleId"`, row: `s`, id: `s."id"` },
+} as const;
+
+function postgresCandidates(entity: SearchEntity, tsq: string, s: SearchScope, limit: number): Built {
   const p = new Params(true);
-  const t = p.add(tsq);
-  const query = (configs: string[]) => configs.map((c) => `to_tsquery('${c}', ${t})`).join(" || ");
-  const opts = `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=…'`;
-  let from: string;
-  let vector: string;
-  let q: string;
-  let headline: string;
-  let id: string;
-  if (entity === "articles") {
-    from = `"Article" a`;
-    vector = `fm_article_tsv(a."language", a."title", a."byline", a."canonicalText")`;
-    q = `(${query(PG_CONFIGS)})`;
-    headline = `ts_headline(fm_search_config(a."language"), coalesce(a."byline", '') || ' · ' || a."canonicalText", ${q}, ${opts})`;
-    id = `a."id"`;
-  } else if (entity === "claims") {
-    from = `"Claim" c JOIN "Article" a ON a."id" = c."articleId"`;
-    vector = `fm_claim_tsv(c."statement", c."exact", c."claimant", c."rationale")`;
-    q = `(${query(["english"])})`;
-    headline = `ts_headline('english', concat_ws(' · ', c."statement", c."exact", c."claimant", regexp_replace(c."rationale", '<[^>]*>', ' ', 'g')), ${q}, ${opts})`;
-    id = `c."id"`;
-  } else {
-    from = `"Source" s JOIN "Claim" c ON c."id" = s."claimId" JOIN "Article" a ON a."id" = c."articleId"`;
-    vector = `fm_source_tsv(s."title", s."url", s."publisher")`;
-    q = `(${query(["simple"])})`;
-    headline = `ts_headline('simple', concat_ws(' · ', s."title", s."publisher", s."url"), ${q}, ${opts})`;
-    id = `s."id"`;
-  }
-  const where = `${vector} @@ ${q} AND ${scopeSql(p, true, s, entity)}`;
-  const countSql = `SELECT count(*)::int AS n FROM ${from} WHERE ${where}`;
-  const countParams = [...p.values];
-  const limit = p.add(page.limit);
-  const offset = p.add(page.offset);
-  // The headline is computed for the page's rows only.
-  const rowsSql = `SELECT r.id, r.snippet FROM (SELECT ${id} AS id, ${headline} AS snippet, ts_rank_cd(${vector}, ${q}) AS rank FROM ${from} WHERE ${where} ORDER BY rank DESC, ${id} LIMIT ${limit} OFFSET ${offset}) r ORDER BY r.rank DESC, r.id`;
-  return { countSql, countParams, rowsSql, rowsParams: p.values };
+  const e = PG[entity];
+  const q = pgQuery(e.configs, p.add(tsq));
+  // The stored tsvector (maintained by triggers) is matched through its GIN index and ranked without re-parsing the text.
+  const sql = `SELECT ${e.id} AS id, ts_rank_cd(f."tsv", ${q}) AS rank FROM "${e.fts}" f JOIN ${e.from} ON ${e.row}."id" = f."id" WHERE f."tsv" @@ ${q} AND ${scopeSql(p, true, s, entity)} ORDER BY f."id" DESC LIMIT ${p.add(limit)}`;
+  return { sql, params: p.values };
 }
 
-/** Ranked ids (and marked snippets) of one kind, plus the total matching. */
+function sqliteSnippets(entity: SearchEntity, match: string, rowids: number[]): { sql: string; params: unknown[] } {
+  const table = SQLITE[entity].table;
+  return {
+    sql: `SELECT rowid AS rid, snippet("${table}", -1, char(2), char(3), '…', 16) AS snippet FROM "${table}" WHERE "${table}" MATCH ? AND rowid IN (${rowids.map(() => "?").join(",")})`,
+    params: [match, ...rowids],
+  };
+}
+
+function postgresSnippets(entity: SearchEntity, tsq: string, ids: string[]): { sql: string; params: unknown[] } {
+  const opts = `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=…'`;
+  const q = pgQuery(PG[entity].configs, "$1");
+  const text =
+    entity === "articles"
+      ? `ts_headline(fm_search_config(a."language"), coalesce(a."byline", '') || ' · ' || a."canonicalText", ${q}, ${opts}) AS snippet FROM "Article" a`
+      : entity === "claims"
+        ? `ts_headline('english', concat_ws(' · ', c."statement", c."exact", c."claimant", regexp_replace(c."rationale", '<[^>]*>', ' ', 'g')), ${q}, ${opts}) AS snippet FROM "Claim" c`
+        : `ts_headline('simple', concat_ws(' · ', s."title", s."publisher", s."url"), ${q}, ${opts}) AS snippet FROM "Source" s`;
+  const row = PG[entity].row;
+  return { sql: `SELECT ${row}."id" AS id, ${text} WHERE ${row}."id" = ANY($2::text[])`, params: [tsq, ids] };
+}
+
+/**
+ * Ranked ids (and marked snippets) of one kind, plus how many match. At most CANDIDATES matches
+ * are counted and ranked (the newest); `more` says there were more than that.
+ */
 export async function searchEntity(
   tx: Tx,
   entity: SearchEntity,
@@ -139,12 +150,62 @@ export async function searchEntity(
   scope: SearchScope,
   page: { limit: number; offset: number },
   mode: "all" | "any" = "all",
-): Promise<{ total: number; hits: RankedHit[] }> {
+): Promise<{ total: number; more: boolean; hits: RankedHit[] }> {
   const pg = databaseProvider() === "postgresql";
-  const built = pg ? postgresQuery(entity, tsqueryText(terms, mode), scope, page) : sqliteQuery(entity, fts5Match(terms, mode), scope, page);
-  const [count, rows] = await Promise.all([
-    tx.$queryRawUnsafe<Array<{ n: number | bigint }>>(built.countSql, ...built.countParams),
-    tx.$queryRawUnsafe<Array<{ id: string; snippet: string | null }>>(built.rowsSql, ...built.rowsParams),
-  ]);
-  return { total: Number(count[0]?.n ?? 0), hits: rows.map((r) => ({ id: r.id, snippet: r.snippet })) };
+  const query = pg ? tsqueryText(terms, mode) : fts5Match(terms, mode);
+  const built = pg ? postgresCandidates(entity, query, scope, CANDIDATES + 1) : sqliteCandidates(entity, query, scope, CANDIDATES + 1);
+  const rows = await tx.$queryRawUnsafe<Array<{ id: string; rid?: number | bigint; rank: number }>>(built.sql, ...built.params);
+  const more = rows.length > CANDIDATES;
+  const ranked = rows
+    .slice(0, CANDIDATES)
+    .sort((a, b) => Number(b.rank) - Number(a.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(page.offset, page.offset + page.limit);
+  if (!ranked.length) return { total: Math.min(rows.length, CANDIDATES), more, hits: [] };
+  const snip = pg ? postgresSnippets(entity, query, ranked.map((r) => r.id)) : sqliteSnippets(entity, query, ranked.map((r) => Number(r.rid)));
+  const snippets = await tx.$queryRawUnsafe<Array<{ id?: string; rid?: number | bigint; snippet: string | null }>>(snip.sql, ...snip.params);
+  const byKey = new Map(snippets.map((x) => [pg ? x.id! : Number(x.rid), x.snippet]));
+  return {
+    total: Math.min(rows.length, CANDIDATES),
+    more,
+    hits: ranked.map((r) => ({ id: r.id, snippet: byKey.get(pg ? r.id : Number(r.rid)) ?? null })),
+  };
+}
+
+/**
+ * "Checked before" candidates: claims sharing at least two of `terms` (most informative first; one
+ * term: that one), ranked by the database over the whole index first (bm25 / ts_rank_cd: rare
+ * shared words weigh most), then narrowed to the scope. Requiring two shared words keeps the
+ * matches to rank few even when a word is common; the `pool` best are scoped.
+ */
+export async function similarClaimCandidates(tx: Tx, terms: string[], scope: SearchScope, limit: number, pool = 400): Promise<string[]> {
+  const pg = databaseProvider() === "postgresql";
+  const p = new Params(pg);
+  let sql: string;
+  if (pg) {
+    const q = pgQuery(["english"], p.add(pairsQuery(terms, "tsquery")));
+    const inner = `SELECT "id", ts_rank_cd("tsv", ${q}) AS r FROM "claim_fts" WHERE "tsv" @@ ${q} ORDER BY r DESC LIMIT ${p.add(pool)}`;
+    sql = `SELECT c."id" AS id FROM (${inner}) x JOIN "Claim" c ON c."id" = x."id" JOIN "Article" a ON a."id" = c."articleId" WHERE ${scopeSql(p, true, scope, "claims")} ORDER BY x.r DESC, c."id" LIMIT ${p.add(limit)}`;
+  } else {
+    const inner = `SELECT rowid AS rid, ${SQLITE.claims.rank} AS r FROM "claim_fts" WHERE "claim_fts" MATCH ${p.add(pairsQuery(terms, "fts5"))} ORDER BY r LIMIT ${p.add(pool)}`;
+    sql = `SELECT c."id" AS id FROM (${inner}) x JOIN "Claim" c ON c.rowid = x.rid JOIN "Article" a ON a."id" = c."articleId" WHERE ${scopeSql(p, false, scope, "claims")} ORDER BY x.r, c."id" LIMIT ${p.add(limit)}`;
+  }
+  const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(sql, ...p.values);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * PostgreSQL only: claims (statement) and articles (title) whose words are spelled like the
+ * query's (pg_trgm word similarity over the trigram indexes), for when full-text search finds
+ * nothing, e.g. "Crimia". SQLite has no such index: it answers nothing.
+ */
+export async function fuzzyEntity(tx: Tx, entity: "articles" | "claims", text: string, scope: SearchScope, page: { limit: number; offset: number }): Promise<{ total: number; more: boolean; hits: RankedHit[] }> {
+  if (databaseProvider() !== "postgresql" || text.length < 3) return { total: 0, more: false, hits: [] };
+  const p = new Params(true);
+  const q = p.add(text.toLowerCase());
+  const field = entity === "claims" ? `lower(c."statement")` : `lower(a."title")`;
+  const from = entity === "claims" ? `"Claim" c JOIN "Article" a ON a."id" = c."articleId"` : `"Article" a`;
+  const id = entity === "claims" ? `c."id"` : `a."id"`;
+  const sql = `SELECT ${id} AS id, word_similarity(${q}, ${field}) AS rank FROM ${from} WHERE ${q} <% ${field} AND ${scopeSql(p, true, scope, entity)} ORDER BY rank DESC, ${id} LIMIT ${p.add(CANDIDATES + 1)}`;
+  const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(sql, ...p.values);
+  return { total: Math.min(rows.length, CANDIDATES), more: rows.length > CANDIDATES, hits: rows.slice(page.offset, page.offset + page.limit).map((r) => ({ id: r.id, snippet: null })) };
 }

@@ -5,7 +5,7 @@ import { canEdit, CLAIM_STATUSES, ARTICLE_STATUSES } from "@/lib/schemas/enums";
 import type { SearchArticleHit, SearchClaimHit, SearchKind, SearchResults, SearchSourceHit } from "@/lib/schemas/search";
 import { highlightSegments, parseSearchQuery } from "@/lib/search/query-terms";
 import { requireActor, requireMembership } from "@/lib/server/access";
-import { searchEntity, type RankedHit, type SearchEntity, type SearchScope } from "./search-sql";
+import { fuzzyEntity, searchEntity, type RankedHit, type SearchEntity, type SearchScope } from "./search-sql";
 
 export interface SearchWorkspaceInput {
   q: string;
@@ -60,21 +60,27 @@ export async function searchWorkspace({
     return terms.length > 0;
   };
   const window = { limit: pageSize, offset: (page - 1) * pageSize };
+  let fuzzy = false;
   const run = async (entity: SearchEntity) => {
     if (!wanted(entity)) return null;
     const all = await searchEntity(db, entity, terms, scope, window, "all");
-    if (all.total > 0 || terms.length < 2) return all;
-    return searchEntity(db, entity, terms, scope, window, "any");
+    if (all.total > 0) return all;
+    const any = terms.length < 2 ? all : await searchEntity(db, entity, terms, scope, window, "any");
+    if (any.total > 0 || entity === "sources") return any;
+    // Nothing shares a word: words spelled alike (PostgreSQL's trigram indexes), e.g. a typo.
+    const close = await fuzzyEntity(db, entity, terms.join(" "), scope, window);
+    if (close.total > 0) fuzzy = true;
+    return close;
   };
   const [articles, claims, sources] = await Promise.all([run("articles"), run("claims"), run("sources")]);
   return {
     query: text,
-    note,
+    note: note ?? (fuzzy ? "Nothing matched every word: showing claims and articles spelled alike." : null),
     page,
     pageSize,
-    articles: articles && { total: articles.total, items: await loadArticles(articles.hits) },
-    claims: claims && { total: claims.total, items: await loadClaims(claims.hits) },
-    sources: sources && { total: sources.total, items: await loadSources(sources.hits) },
+    articles: articles && { total: articles.total, more: articles.more, items: await loadArticles(articles.hits) },
+    claims: claims && { total: claims.total, more: claims.more, items: await loadClaims(claims.hits) },
+    sources: sources && { total: sources.total, more: sources.more, items: await loadSources(sources.hits) },
   };
 }
 
