@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { apiAs, signIn } from "./helpers";
 
@@ -157,6 +158,8 @@ test("a published correction of the text: the reader sees it in the corrections 
   await expect(page.locator("#article-text")).toContainText("Angela Stant");
   await expect(page.locator(`mark[data-claims~="${claim.id}"]`).first()).toBeVisible();
   await page.screenshot({ path: "test-results/corrections-earlier-version.png", fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   await page.getByRole("link", { name: "Read the current fact-check" }).click();
   await expect(page.locator("#article-text")).toContainText("Angela Stent");
 });
