@@ -35,6 +35,13 @@ export async function revokeSession(sid: string): Promise<void> {
   await signalAccessChange(db, row.userId);
 }
 
+/** Deletes the rows of sessions that ended (expired or revoked) more than a day ago; returns how many. */
+export async function purgeEndedSessions(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const { count } = await db.session.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] } });
+  return count;
+}
+
 /** Ends every session of a user (inside the caller's transaction when given one). */
 export async function revokeUserSessions(userId: string, tx: Tx = db, exceptSid?: string): Promise<number> {
   const { count } = await tx.session.updateMany({

@@ -6,7 +6,10 @@ import { editableArticleWhere, readableArticleWhere, requireActor } from "@/lib/
 import { recordAudit } from "@/lib/server/audit";
 import { recordEvent } from "@/lib/server/live/record-event";
 
-/** Moves an article to the trash (soft delete), editors and admins only, with an audit event. */
+/**
+ * Deletes an article (soft: out of every list and page at once; the hourly purge deletes it for
+ * good after TRASH_RETENTION_DAYS). Editors and admins only, with an audit event.
+ */
 export async function deleteArticle({ actor: maybeActor, articleId }: { actor: MaybeActor; articleId: string }): Promise<{ id: string; deletedAt: string }> {
   const actor = requireActor(maybeActor);
   return db.$transaction(async (tx) => {

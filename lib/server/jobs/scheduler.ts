@@ -1,12 +1,14 @@
 import "server-only";
 import { purgeStalePageCache } from "@/lib/server/publishing/purge-page-cache";
 import { purgeExpiredTrash } from "@/lib/server/trash/purge-trash";
+import { purgeEndedSessions } from "@/lib/auth/sessions";
 import { purgeFinishedJobs } from "./purge-jobs";
 import { runPendingJobs } from "./run-jobs";
 
 // Started once per server process (instrumentation.ts): picks up queued jobs (including those a
 // stopped server left behind, once their lease runs out) and purges finished jobs, stale
-// cached pages and claims past the trash's retention every hour.
+// cached pages, claims and articles deleted longer than the trash's retention ago, and ended
+// sessions every hour.
 
 const POLL_MS = 30_000;
 const PURGE_MS = 60 * 60_000;
@@ -17,8 +19,11 @@ export async function purgeNow(): Promise<void> {
   const jobs = await purgeFinishedJobs();
   const pages = await purgeStalePageCache();
   const trash = await purgeExpiredTrash();
-  if (jobs.jobs || jobs.files || pages || trash.purged) {
-    console.log(`Purged ${jobs.jobs} finished jobs, ${jobs.files} export files, ${pages} stale cached pages and ${trash.purged} claims from the trash.`);
+  const sessions = await purgeEndedSessions();
+  if (jobs.jobs || jobs.files || pages || trash.purged || trash.articles || sessions) {
+    console.log(
+      `Purged ${jobs.jobs} finished jobs, ${jobs.files} export files, ${pages} stale cached pages, ${trash.purged} claims and ${trash.articles} articles from the trash, ${sessions} ended sessions.`,
+    );
   }
 }
 

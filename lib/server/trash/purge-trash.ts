@@ -6,13 +6,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 200;
 
 export interface PurgeResult {
+  /** Claims deleted for good (besides those of purged articles). */
   purged: number;
+  /** Articles deleted for good, with their claims, revisions and publications. */
+  articles: number;
   cutoff: string;
 }
 
 /**
- * Deletes for good the claims that have been in the trash longer than the retention (their
- * sources, comments, links and notifications go with them by cascade). Each purged claim gets a
+ * Deletes for good the claims and articles that have been deleted longer than the retention ago
+ * (sources, comments, links, notifications, revisions and publications go with them by cascade). Each purged claim gets a
  * `claim.purge` audit row in the transaction that deletes it, and the run is recorded as a
  * `claims.purge` Job. Safe to run on several servers at once: a batch another server already
  * purged is rolled back and skipped.
@@ -56,18 +59,46 @@ export async function purgeExpiredTrash({ now = new Date(), retentionDays = env(
     purged += done;
     if (batch.length < BATCH) break;
   }
+  const articles = await purgeDeletedArticles(cutoff, retentionDays);
   await db.job.create({
     data: {
       type: "claims.purge",
       status: "SUCCEEDED",
       payload: JSON.stringify({ retentionDays, cutoff: cutoff.toISOString() }),
-      progress: purged,
-      total: purged,
-      message: `Purged ${purged} claim${purged === 1 ? "" : "s"} deleted before ${cutoff.toISOString()}.`,
+      progress: purged + articles,
+      total: purged + articles,
+      message: `Purged ${purged} claim${purged === 1 ? "" : "s"} and ${articles} article${articles === 1 ? "" : "s"} deleted before ${cutoff.toISOString()}.`,
       finishedAt: new Date(),
     },
   });
-  return { purged, cutoff: cutoff.toISOString() };
+  return { purged, articles, cutoff: cutoff.toISOString() };
+}
+
+/** Deleted articles past the retention, one transaction each (an article may carry thousands of claims). */
+async function purgeDeletedArticles(cutoff: Date, retentionDays: number): Promise<number> {
+  const old = await db.article.findMany({ where: { deletedAt: { lt: cutoff } }, select: { id: true, workspaceId: true, title: true, deletedAt: true }, take: 500 });
+  let purged = 0;
+  for (const a of old) {
+    purged += await db.$transaction(async (tx) => {
+      const { count } = await tx.article.deleteMany({ where: { id: a.id, deletedAt: { lt: cutoff } } });
+      if (count === 0) return 0; // another server purged it first
+      await tx.auditEvent.create({
+        data: {
+          workspaceId: a.workspaceId,
+          actorId: null,
+          entityType: "Article",
+          entityId: a.id,
+          articleId: a.id,
+          action: "article.purge",
+          fields: JSON.stringify(["deletedAt"]),
+          before: JSON.stringify({ title: a.title, deletedAt: a.deletedAt?.toISOString() }),
+          after: JSON.stringify({ purgedAfterDays: retentionDays }),
+        },
+      });
+      return count;
+    });
+  }
+  return purged;
 }
 
 class PurgeRace extends Error {}
