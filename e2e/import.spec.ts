@@ -72,6 +72,28 @@ test("editor pastes the sample, reviews the removed lines, saves and opens it fr
   await expect(page.getByText("Since the fall, Mr Putin has ordered").first()).toBeVisible();
 });
 
+test("a story copied from a web page and pasted as plain text gets its title, byline and date; the page furniture is listed", async ({ page }) => {
+  // What Chromium copies from the fixture page, headline to last paragraph (lib/importing/fixtures/copied).
+  const copied = readFileSync(path.join(__dirname, "../lib/importing/fixtures/copied/nytimes-1.txt"), "utf8");
+  await signIn(page, "editor");
+  await page.goto("/articles/new");
+  await page.getByLabel("Article text").fill(copied);
+  await page.getByRole("button", { name: "Preview" }).click();
+
+  await expect(page.getByLabel("Title")).toHaveValue("United States to Lift Sudan Sanctions");
+  await expect(page.getByLabel("Byline")).toHaveValue("Jeffrey Gettleman");
+  await expect(page.getByLabel("Published")).toHaveValue("2017-01-13");
+  const preview = page.getByTestId("article-preview");
+  await expect(preview).toContainText("LONDON — After nearly 20 years of hostile relations");
+  await expect(preview).not.toContainText("Continue reading the main story");
+  await expect(preview).not.toContainText("appears in print");
+  const removed = page.getByTestId("removed-blocks");
+  await expect(removed.getByTestId("removed-block").filter({ hasText: "Continue reading the main story" }).first()).toBeVisible();
+  await expect(removed).toContainText("A version of this article appears in print");
+  await expect(removed).toContainText("By JEFFREY GETTLEMAN JAN. 13, 2017");
+  await expect(removed).not.toContainText("Nothing was removed");
+});
+
 test("editor uploads a .docx created in the test", async ({ page }) => {
   const doc = new Document({
     sections: [

@@ -243,6 +243,11 @@ export function NewArticleFlow({ workspaceId, workspaceName, maxBytes }: { works
               Change input
             </Button>
           </div>
+          {preview.warnings.map((warning) => (
+            <p key={warning} role="status" className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="import-warning">
+              {warning}
+            </p>
+          ))}
           <Card>
             <CardContent className="p-6">
               <h3 className="mb-1 font-serif text-2xl font-semibold leading-tight" data-testid="preview-title">

@@ -59,8 +59,35 @@ describe("importFile", () => {
     await expectAppError(importFile({ filename: "photo.png", data: new Uint8Array([1, 2, 3]) }), "UNSUPPORTED_MEDIA_TYPE", /\.png.*\.txt, \.md, \.html or \.docx/);
   });
 
-  it("refuses invalid UTF-8", async () => {
-    await expectAppError(importFile({ filename: "story.txt", data: new Uint8Array([0x48, 0x69, 0xff, 0xfe, 0x21]) }), "VALIDATION_ERROR", /not valid UTF-8.*Save it as UTF-8/);
+  const story = "Die Ministerin äußerte sich am Dienstag zur Lage. « Nous verrons », a-t-il dit, café compris.";
+  const title = "Grüße aus Köln";
+
+  it("reads a Latin-1 file that is not UTF-8 as Windows-1252, whatever it declares", async () => {
+    const latin1 = new Uint8Array(Buffer.from(`${title}\n\n${story}`, "latin1"));
+    for (const contentType of [null, "text/plain; charset=utf-8"]) {
+      const r = await importFile({ filename: "story.txt", data: latin1, contentType });
+      expect(r.metadata.title).toBe(title);
+      expect(canonicalText(r.document)).toBe(story);
+    }
+  });
+
+  it("reads UTF-8 that declares Latin-1 as UTF-8 (in the content type or the page's meta tag)", async () => {
+    const html = `<html><head><meta charset="iso-8859-1"><title>${title}</title></head><body><article><h1>${title}</h1><p>${story} ${story} ${story}</p></article></body></html>`;
+    const utf8 = new Uint8Array(Buffer.from(html, "utf8"));
+    const r = await importFile({ filename: "story.html", data: utf8 });
+    expect(canonicalText(r.document)).toContain("äußerte sich");
+    const t = await importFile({ filename: "story.txt", data: new Uint8Array(Buffer.from(story, "utf8")), contentType: "text/plain; charset=iso-8859-1" });
+    expect(canonicalText(t.document)).toBe(story);
+  });
+
+  it("reads a declared single-byte encoding, and UTF-16 with its byte-order mark", async () => {
+    const russian = "Москва заявила во вторник, что переговоры продолжатся. ".repeat(6).trim();
+    // Windows-1251 puts А…я at 0xC0…0xFF; ASCII stays as it is.
+    const cp1251 = (text: string) => new Uint8Array([...text].map((ch) => (ch >= "А" && ch <= "я" ? 0xc0 + ch.charCodeAt(0) - 0x410 : ch.charCodeAt(0))));
+    const page = cp1251(`<html><head><meta charset="windows-1251"><title>Переговоры</title></head><body><article><p>${russian}</p></article></body></html>`);
+    expect(canonicalText((await importFile({ filename: "story.html", data: page })).document)).toBe(russian);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(story, "utf16le")]);
+    expect(canonicalText((await importFile({ filename: "story.txt", data: utf16 })).document)).toBe(story);
   });
 
   it("refuses binary junk named .txt", async () => {

@@ -3,7 +3,8 @@ import { importDocx } from "./import-docx";
 import { importHtml } from "./import-html";
 import { importMarkdown } from "./import-markdown";
 import { importText } from "./import-text";
-import { assertWithinLimit, decodeUtf8, maxImportBytes } from "./input-guards";
+import { decodeText, declaredHtmlCharset } from "./decode-text";
+import { assertWithinLimit, maxImportBytes } from "./input-guards";
 import type { ImportOptions, ImportResult } from "./types";
 
 export const ACCEPTED_FILE_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"] as const;
@@ -53,7 +54,8 @@ export async function importFile(
   assertWithinLimit(file.data.byteLength, maxImportBytes(options.maxBytes), "The file");
   if (kind === "docx") return importDocx(file.data, options);
   if (file.data.byteLength === 0) throw new AppError("VALIDATION_ERROR", "The file is empty. Choose the file again, or paste the text.");
-  const text = decodeUtf8(file.data);
+  const declared = /charset\s*=\s*"?([\w-]+)/i.exec(file.contentType ?? "")?.[1] ?? (kind === "html" ? declaredHtmlCharset(file.data) : null);
+  const { text } = decodeText(file.data, declared);
   if (kind === "markdown") return importMarkdown(text, options);
   if (kind === "html") return importHtml(text, { ...options, mode: "auto" });
   return importText(text, options);

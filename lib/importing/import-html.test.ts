@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { canonicalText } from "@/lib/document/canonical-text";
 import { AppError } from "@/lib/errors";
-import { importHtml } from "./import-html";
+import { importHtml, NOT_AN_ARTICLE } from "./import-html";
 import { importMarkdown } from "./import-markdown";
 
 const HTML_DIR = path.resolve(__dirname, "../../../shared/fixtures/articles/html");
@@ -147,5 +147,22 @@ describe("withoutSiteSuffix", () => {
     expect(withoutSiteSuffix("Whales | Eleanor Ainge Roy", "the Guardian")).toBe("Whales | Eleanor Ainge Roy");
     expect(withoutSiteSuffix("Harbour Times", "Harbour Times")).toBe("Harbour Times");
     expect(withoutSiteSuffix("A (weird) title | Site (Beta)", "Site (Beta)")).toBe("A (weird) title");
+  });
+});
+
+describe("a page that is not an article", () => {
+  it("is imported whole with a warning to check it, instead of an empty article", () => {
+    const links = Array.from({ length: 30 }, (_, i) => `<li><a href="/story-${i}">Headline number ${i} about the city budget</a></li>`).join("");
+    const home = `<!doctype html><html><head><title>Daily Example — Home</title></head><body><header><p>The Daily Example</p></header><main><h2>Top stories</h2><ul>${links}</ul></main></body></html>`;
+    const result = importHtml(home, { mode: "page" });
+    expect(result.warnings).toEqual([NOT_AN_ARTICLE]);
+    expect(canonicalText(result.document)).toContain("Headline number 7 about the city budget");
+  });
+
+  it("gives no warning for real articles", () => {
+    for (const name of ["guardian-1", "nytimes-1", "bbc-1"]) {
+      const html = readFileSync(path.join(HTML_DIR, name, "source.html"), "utf8");
+      expect(importHtml(html, { mode: "page" }).warnings, name).toBeUndefined();
+    }
   });
 });

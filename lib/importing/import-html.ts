@@ -1,4 +1,4 @@
-import { Readability } from "@mozilla/readability";
+import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { BlockNode } from "@/lib/document/types";
 import { AppError } from "@/lib/errors";
@@ -45,8 +45,13 @@ function meta(document: Document, ...selectors: string[]): string | null {
   return null;
 }
 
+export const NOT_AN_ARTICLE =
+  "This page may not be an article (a home page, a section or search page, or a log-in wall?). Check the text found on it below, remove what is not the story, or import the article's own address.";
+
 interface Extracted {
   html: string;
+  /** Readability's own test: the page has an article-sized run of text. */
+  readerable: boolean;
   /** The page's body as it was before extraction, to list what the extractor left out. */
   pageHtml: string;
   metadata: Omit<ImportMetadata, "excerpt" | "sourceUrl"> & { excerpt: string | null; canonicalUrl: string | null };
@@ -62,10 +67,12 @@ function extractArticle(html: string): Extracted | null {
   const timeEl = doc.querySelector("article time[datetime], time[pubdate][datetime], time[datetime]");
   const metaDate = meta(doc, 'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]', 'meta[itemprop="datePublished"]');
   const pageHtml = doc.body?.innerHTML ?? "";
+  const readerable = isProbablyReaderable(doc);
   const article = new Readability(doc, { charThreshold: 200 }).parse();
   if (!article || !article.content || !(article.textContent ?? "").trim()) return null;
   return {
     html: article.content,
+    readerable,
     pageHtml,
     metadata: {
       title: withoutSiteSuffix(cleanString(article.title), cleanString(article.siteName)),
@@ -122,15 +129,21 @@ export function importHtml(input: string, options: HtmlImportOptions = {}): Impo
     : { blocks: articleBlocks, runOf: undefined };
 
   const known = extracted?.metadata.title;
-  const cleaned = cleanBlocks(blocks, {
-    title: known ? { known } : "first-heading",
-    restore: options.restore,
-    detectByline: !extracted?.metadata.byline,
-    furniture: mode === "page" ? "page" : "inline",
-    captions,
-    outside: runOf,
-  });
-  if (!cleaned.blocks.some((b) => blockText(b).trim() !== "") && !(options.restore?.length)) throw noArticle();
+  const notAnArticle = mode === "page" && (!extracted || !extracted.readerable);
+  const clean = (furniture: "page" | "inline" | "off") =>
+    cleanBlocks(blocks, {
+      title: known ? { known } : "first-heading",
+      restore: options.restore,
+      detectByline: !extracted?.metadata.byline,
+      furniture,
+      captions,
+      outside: runOf,
+    });
+  const hasText = (result: { blocks: BlockNode[] }) => result.blocks.some((b) => blockText(b).trim() !== "");
+  let cleaned = clean(mode === "page" ? "page" : "inline");
+  // A page that is not an article is all furniture by the rules: show what was found instead.
+  if (!hasText(cleaned) && notAnArticle) cleaned = clean("off");
+  if (!hasText(cleaned) && !(options.restore?.length)) throw noArticle();
 
   const m = extracted?.metadata;
   return {
@@ -148,5 +161,7 @@ export function importHtml(input: string, options: HtmlImportOptions = {}): Impo
       excerpt: m?.excerpt ?? excerptOf(cleaned.blocks),
     },
     removedBlocks: cleaned.removed,
+    // A page whose article could not be found is shown whole; one Readability doubts is flagged.
+    ...(notAnArticle ? { warnings: [NOT_AN_ARTICLE] } : {}),
   };
 }

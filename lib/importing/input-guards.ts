@@ -53,7 +53,7 @@ export function assertLooksLikeText(text: string, what = "The content"): void {
       control = sample.length;
       break;
     }
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) control++;
   }
   if (sample.length > 0 && control / sample.length > 0.02) {
     throw new AppError(

@@ -33,6 +33,8 @@ export interface ImportResult {
   document: DocNode;
   metadata: ImportMetadata;
   removedBlocks: RemovedBlock[];
+  /** Things the editor should check before saving (for example: the page is not an article). */
+  warnings?: string[];
 }
 
 export interface ImportOptions {

@@ -110,6 +110,7 @@ export const articlePreviewSchema = z.object({
   document: docSchema,
   canonicalText: z.string(),
   removedBlocks: z.array(removedBlockSchema),
+  warnings: z.array(z.string()).describe("What to check before saving, e.g. that the page is not an article"),
   wordCount: z.number().int(),
 });
 export type ArticlePreview = Omit<z.infer<typeof articlePreviewSchema>, "document"> & { document: DocNode };

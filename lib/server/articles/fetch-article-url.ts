@@ -1,4 +1,5 @@
 import "server-only";
+import { decodeText, declaredHtmlCharset } from "@/lib/importing/decode-text";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
@@ -186,12 +187,8 @@ function tooLargeError(size: number, limit: number, streaming = false): AppError
 }
 
 function decode(body: Buffer, contentType: string): string {
-  const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1] ?? "utf-8";
-  try {
-    return new TextDecoder(charset).decode(body);
-  } catch {
-    return new TextDecoder("utf-8").decode(body);
-  }
+  const declared = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1] ?? declaredHtmlCharset(body);
+  return decodeText(body, declared, "The page").text;
 }
 
 function networkError(e: unknown, url: URL, timeoutMs: number): AppError {

@@ -108,6 +108,7 @@ export async function runImport(input: ArticleImportInput): Promise<ArticlePrevi
     document: result.document,
     canonicalText: text,
     removedBlocks: result.removedBlocks,
+    warnings: result.warnings ?? [],
     wordCount: wordCount(text),
   };
 }
