@@ -10,6 +10,7 @@
 // (medians): on a machine shared with other work the CPU time is the fairer of the two. A span
 // off by one edge word counts as wrong: where a claim's first or last word was deleted next to an
 // inserted word, the text alone cannot tell that from a substitution (most of the 20% "wrong").
+// "elsewhere" counts the wrong spans that do not overlap the right one at all: another passage.
 //
 //   npx tsx bench/reanchor.bench.ts            full run
 //   BENCH_SMOKE=1 npx tsx bench/reanchor.bench.ts   one small case (CI)
@@ -26,6 +27,8 @@ const runs = Number(process.env.BENCH_RUNS ?? (smoke ? 1 : 5));
 interface Outcome {
   right: number;
   wrong: number;
+  /** Wrong spans that do not even overlap the right one (or where none is right): another passage. */
+  elsewhere: number;
   orphaned: number;
   /** Wall-clock time (median of the runs). */
   ms: number;
@@ -47,15 +50,19 @@ function median(xs: number[]): number {
 function judge(rev: Revision, placed: Map<string, { start: number; end: number } | null>): Omit<Outcome, "ms" | "cpuMs"> {
   let right = 0;
   let wrong = 0;
+  let elsewhere = 0;
   let orphaned = 0;
   for (const [id, got] of placed) {
     const expected = rev.expected.get(id) ?? null;
     if (!got && !expected) right++; // nothing left to point at: orphaning it is right
     else if (!got) orphaned++;
     else if (expected && got.start === expected.start && got.end === expected.end) right++;
-    else wrong++;
+    else {
+      wrong++;
+      if (!expected || got.end <= expected.start || got.start >= expected.end) elsewhere++;
+    }
   }
-  return { right, wrong, orphaned };
+  return { right, wrong, elsewhere, orphaned };
 }
 
 function factmark(base: Workload, rev: Revision): Outcome {
@@ -114,7 +121,7 @@ function peer(base: Workload, rev: Revision, every = 1): Outcome & { claims: num
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`.padStart(6);
 
 function report(label: string, o: Outcome, total: number) {
-  return `${label.padEnd(9)} right ${pct(o.right, total)}  wrong ${pct(o.wrong, total)}  orphaned ${pct(o.orphaned, total)}  ${o.ms.toFixed(1).padStart(8)} ms  (CPU ${o.cpuMs.toFixed(1)} ms)`;
+  return `${label.padEnd(9)} right ${pct(o.right, total)}  wrong ${pct(o.wrong, total)} (elsewhere ${pct(o.elsewhere, total).trim()})  orphaned ${pct(o.orphaned, total)}  ${o.ms.toFixed(1).padStart(8)} ms  (CPU ${o.cpuMs.toFixed(1)} ms)`;
 }
 
 function main() {
