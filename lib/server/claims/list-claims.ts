@@ -6,7 +6,7 @@ import type { ApiClaim, ClaimFilters, ListClaimsQuery } from "@/lib/schemas/clai
 import { canEdit } from "@/lib/schemas/enums";
 import { asPublished, latestPublishedClaims } from "@/lib/server/publishing/published-claims";
 import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
-import { apiReadableClaimWhere, claimInclude, toApiClaim, type ClaimRow } from "./claim-shape";
+import { apiReadableClaimWhere, claimInclude, toApiClaim, withCommentCounts, type ClaimRow } from "./claim-shape";
 
 export interface ClaimPage {
   claims: ApiClaim[];
@@ -85,10 +85,10 @@ export async function listClaimsPage({
     orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     ...(limit ? { take: limit + 1 } : {}),
   });
-  // Summary rows have no sources: they are left out of the answer anyway.
-  const withSources = (r: (typeof rows)[number]): ClaimRow => ({ ...r, sources: "sources" in r ? (r.sources as ClaimRow["sources"]) : [] });
   const more = limit !== undefined && rows.length > limit;
-  const pageRows = more ? rows.slice(0, limit) : rows;
+  const pageRows = await withCommentCounts(db, more ? rows.slice(0, limit) : rows);
+  // Summary rows have no sources: they are left out of the answer anyway.
+  const withSources = (r: (typeof pageRows)[number]): ClaimRow => ({ ...r, sources: "sources" in r ? (r.sources as ClaimRow["sources"]) : [] });
   const nextCursor = more ? encodeCursor(pageRows[pageRows.length - 1]) : null;
   const shape = (claim: ApiClaim): ApiClaim => {
     if (!summary) return claim;

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import type { ApiClaim } from "@/lib/schemas/claim";
 import { EDITING_ROLES } from "@/lib/schemas/enums";
 import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
-import { claimInclude, toApiClaim, trashedClaimWhere } from "./claim-shape";
+import { claimInclude, toApiClaim, trashedClaimWhere, withCommentCounts } from "./claim-shape";
 
 /**
  * Deleted claims of an article, newest first, for its editors and admins. An article the actor
@@ -22,5 +22,5 @@ export async function listTrash({ actor: maybeActor, articleId }: { actor: Maybe
     orderBy: { deletedAt: "desc" },
     take: 200,
   });
-  return rows.map((r) => toApiClaim(r, { internal: true }));
+  return (await withCommentCounts(db, rows)).map((r) => toApiClaim(r, { internal: true }));
 }

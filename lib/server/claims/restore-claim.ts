@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import type { ApiClaim } from "@/lib/schemas/claim";
 import { requireActor } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
-import { claimInclude, toApiClaim, trashedClaimWhere } from "./claim-shape";
+import { claimInclude, toApiClaim, trashedClaimWhere, withCommentCounts } from "./claim-shape";
 import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
 import { recordClaimEvent } from "@/lib/server/live/record-event";
 
@@ -30,6 +30,6 @@ export async function restoreClaim({ actor: maybeActor, claimId }: { actor: Mayb
       after: { deletedAt: null },
     });
     await recordClaimEvent(tx, claimId, "claim.restored", actor.userId);
-    return toApiClaim(restored, { internal: true });
+    return toApiClaim((await withCommentCounts(tx, [restored]))[0], { internal: true });
   });
 }
