@@ -15,6 +15,7 @@ import { htmlToText, httpUrl, oneLine, STANCE_LABELS } from "./text";
  * | article_slug     | the article's slug (reader page /r/<slug>)                          |
  * | article_title    | title of the checked story                                          |
  * | article_url      | the original story's URL                                            |
+ * | article_revision | the text revision the quotes and offsets refer to (empty if unknown)|
  * | claim_id         | Factmark claim id                                                   |
  * | claim_url        | <reader url>#claim-<id>; empty until the claim is on a published page |
  * | status           | DRAFT, IN_REVIEW, APPROVED or PUBLISHED                             |
@@ -49,6 +50,7 @@ export const CSV_COLUMNS = [
   "article_slug",
   "article_title",
   "article_url",
+  "article_revision",
   "claim_id",
   "claim_url",
   "status",
@@ -93,6 +95,7 @@ export function claimCsvRow(bundle: ReportBundle, claim: ReportClaim): CsvRow {
     article_slug: article.slug,
     article_title: article.title,
     article_url: httpUrl(article.sourceUrl) ?? "",
+    article_revision: article.revision ? String(article.revision.number) : "",
     claim_id: claim.id,
     claim_url: publishedClaimUrl(bundle, claim) ?? "",
     status: claim.status,

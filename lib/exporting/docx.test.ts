@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { exportDocx } from "./docx";
 import { ARABIC, CRIMEA, CYRILLIC, emptyBundle, sampleBundle, unicodeBundle } from "./test-fixtures";
-import { INTERNAL_NOTICE, NO_CLAIMS_MESSAGE } from "./text";
+import { INTERNAL_NOTICE, NO_CLAIMS_MESSAGE, revisionLabel } from "./text";
 
 // DOCX is a ZIP of Office Open XML parts: unzip and read word/document.xml.
 
@@ -29,6 +29,8 @@ describe("DOCX export", () => {
     expect(text).toContain(bundle.article.title);
     expect(text).toContain(INTERNAL_NOTICE);
     expect(text).toContain("5 claims checked: 2 True, 1 Mostly false, 1 Misleading, 1 Not rated.");
+    // The text revision the quotes refer to.
+    expect(text).toContain(`Article text: ${revisionLabel(bundle)}`);
     for (const claim of bundle.claims) {
       expect(text).toContain(claim.statement);
       expect(text).toContain(claim.exact);

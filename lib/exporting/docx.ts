@@ -19,6 +19,7 @@ import {
   sourceLabel,
   statusLabel,
   verdictLabel,
+  revisionLabel,
 } from "./text";
 import { parseMarkedDiff } from "@/lib/format/word-diff";
 
@@ -258,6 +259,8 @@ export async function exportDocx(bundle: ReportBundle): Promise<Uint8Array> {
   if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt, bundle.organization.locale), null]);
   if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt, bundle.organization.locale), null]);
   if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt, bundle.organization.locale), null]);
+  const revision = revisionLabel(bundle);
+  if (revision) meta.push(["Article text", revision, null]);
   const reader = readerPageUrl(bundle);
   meta.push(["Reader page", reader ?? readerPageStatus(bundle), reader]);
   meta.push(["Scope", scopeLabel(bundle), null]);

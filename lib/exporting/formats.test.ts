@@ -9,7 +9,7 @@ import { EXPORT_FORMAT_KEYS, exportArticle, parseExportFormat } from "./index";
 import { exportMarkdown, mdEscape } from "./markdown";
 import { summarizeVerdicts } from "./summary";
 import { ARABIC, CRIMEA, CYRILLIC, emptyBundle, sampleBundle, unicodeBundle } from "./test-fixtures";
-import { htmlToText, INTERNAL_NOTICE, NO_CLAIMS_MESSAGE, quoteInContext } from "./text";
+import { htmlToText, INTERNAL_NOTICE, NO_CLAIMS_MESSAGE, quoteInContext, revisionLabel } from "./text";
 import { buildAnnotationCollection, exportW3c } from "./w3c";
 
 function parseCsv(csv: string) {
@@ -105,6 +105,7 @@ describe("CSV export", () => {
     expect(crimea.sources.split("\n")[0]).toBe("Supports: UN General Assembly resolution 68/262 https://digitallibrary.un.org/record/767565");
     expect(crimea.rationale).toContain("resolution 68/262 (https://digitallibrary.un.org/record/767565)");
     expect(Number(crimea.end) - Number(crimea.start)).toBe(CRIMEA.length);
+    expect(crimea.article_revision).toBe("2");
   });
 
   it("neutralises cells a spreadsheet would run as formulas", () => {
@@ -140,6 +141,13 @@ describe("Markdown export", () => {
     expect(md).toContain("[UN General Assembly resolution 68/262](<https://digitallibrary.un.org/record/767565>) (Supports · United Nations");
     expect(md).toContain("[archived](<https://web.archive.org/web/2021/https://www.britannica.com/event/Crimea-annexation-2014>)");
     expect(md).toContain("## Corrections");
+  });
+
+  it("names the text revision its quotes refer to", () => {
+    const bundle = sampleBundle("all");
+    expect(exportMarkdown(bundle)).toContain(`Article text`);
+    expect(exportMarkdown(bundle)).toContain(revisionLabel(bundle)!);
+    expect(revisionLabel(bundle)).toMatch(/^Revision 2 · sha256 [0-9a-f]{8}/);
   });
 
   it("escapes user text so it cannot become links, HTML or headings", () => {

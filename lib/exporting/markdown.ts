@@ -15,6 +15,7 @@ import {
   sourceLabel,
   statusLabel,
   verdictLabel,
+  revisionLabel,
 } from "./text";
 import { parseMarkedDiff } from "@/lib/format/word-diff";
 
@@ -114,6 +115,8 @@ export function exportMarkdown(bundle: ReportBundle): string {
   if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt, bundle.organization.locale)]);
   const reader = readerPageUrl(bundle);
   meta.push(["Reader page", reader ? mdUrl(reader) : readerPageStatus(bundle)]);
+  const revision = revisionLabel(bundle);
+  if (revision) meta.push(["Article text", revision]);
   meta.push(["Report generated", humanDate(bundle.generatedAt, bundle.organization.locale)]);
   for (const [k, v] of meta) out.push(`- **${k}:** ${v}`);
   out.push("", "## Summary", "");

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportPdf, isRtlText, visualWordOrder } from "./pdf";
 import { ACCENTED, ARABIC, CRIMEA, CYRILLIC, emptyBundle, sampleBundle, unicodeBundle } from "./test-fixtures";
-import { INTERNAL_NOTICE, NO_CLAIMS_MESSAGE } from "./text";
+import { INTERNAL_NOTICE, NO_CLAIMS_MESSAGE, revisionLabel } from "./text";
 
 // PDF content is checked through pdftotext (poppler-utils), the way a reader's tools see it.
 
@@ -71,6 +71,7 @@ describe.skipIf(!havePdftotext && !process.env.CI)(
       expect(text).toContain("Biden, Putin Talk");
       expect(text).toContain(INTERNAL_NOTICE.slice(0, 40));
       expect(text).toContain("5 claims checked: 2 True, 1 Mostly false, 1 Misleading, 1 Not rated.");
+      expect(text).toContain(`Article text: ${revisionLabel(bundle)}`);
       for (const claim of bundle.claims) {
         expect(text).toContain(claim.statement);
         expect(text).toContain(claim.claimant!);

@@ -21,6 +21,7 @@ import {
   sourceLabel,
   statusLabel,
   verdictLabel,
+  revisionLabel,
 } from "./text";
 import { parseMarkedDiff, plainWordDiff } from "@/lib/format/word-diff";
 
@@ -209,6 +210,8 @@ export async function exportPdf(bundle: ReportBundle): Promise<Uint8Array> {
   if (article.publishedAt) meta.push(["Story date", humanDate(article.publishedAt, bundle.organization.locale), null]);
   if (article.firstPublishedAt) meta.push(["Fact-check published", humanDate(article.firstPublishedAt, bundle.organization.locale), null]);
   if (article.lastPublishedAt && article.lastPublishedAt !== article.firstPublishedAt) meta.push(["Updated", humanDate(article.lastPublishedAt, bundle.organization.locale), null]);
+  const revision = revisionLabel(bundle);
+  if (revision) meta.push(["Article text", revision, null]);
   const reader = readerPageUrl(bundle);
   meta.push(["Reader page", reader ?? readerPageStatus(bundle), reader]);
   meta.push(["Scope", scopeLabel(bundle), null]);
