@@ -1,8 +1,6 @@
 "use client";
 
-import { AlertCircle, Check, CheckCircle2, Loader2, RotateCcw, Send, Undo2 } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -10,9 +8,9 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import { CLAIM_LIMITS, type ApiClaim } from "@/lib/schemas/claim";
 import { api, ApiError } from "@/lib/api-client";
+import { ClaimWorkflowBar, type SaveState } from "./claim-workflow-bar";
 import { ClaimHistory } from "./claim-history";
-import { listWords, missingForApproval, selfApprovalForbidden } from "@/lib/workflow/claim-workflow";
-import { ReviewReason } from "@/components/workflow/review-reason";
+import { missingForApproval, selfApprovalForbidden } from "@/lib/workflow/claim-workflow";
 import { fieldsOf, htmlToText, type ClaimField, type ClaimFields, type PanelContext } from "./claim-types";
 import { CommentsPanel } from "./comments-panel";
 import { ConflictDialog, type ConflictState } from "./conflict-dialog";
@@ -21,43 +19,10 @@ import { SourcesEditor } from "./sources-editor";
 import "./claims.css";
 import { RemoteChangeNotice } from "@/components/live/remote-change-notice";
 import { EditingNotice } from "@/components/live/presence-bar";
-import { useDates } from "@/components/ui/dates";
 import { fragmentReason } from "@/lib/statements/default-statement";
 
 const NONE = "__none__";
 const TEXT_DEBOUNCE_MS = 800;
-
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "failed"; message: string } | { kind: "conflict" };
-
-function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
-  return (
-    <div role="status" aria-live="polite" className="flex min-h-7 items-center gap-1.5 text-xs" data-testid="save-state">
-      {state.kind === "saving" && (
-        <span className="inline-flex items-center gap-1 text-muted-foreground">
-          <Loader2 className="size-3.5 animate-spin" aria-hidden="true" /> Saving…
-        </span>
-      )}
-      {state.kind === "saved" && (
-        <span className="inline-flex items-center gap-1 text-emerald-800">
-          <Check className="size-3.5" aria-hidden="true" /> Saved
-        </span>
-      )}
-      {state.kind === "conflict" && (
-        <span className="inline-flex items-center gap-1 text-amber-800">
-          <AlertCircle className="size-3.5" aria-hidden="true" /> Changed by someone else
-        </span>
-      )}
-      {state.kind === "failed" && (
-        <span className="inline-flex items-center gap-1 text-destructive">
-          <AlertCircle className="size-3.5" aria-hidden="true" /> Failed: {state.message}
-          <Button variant="outline" size="sm" className="ml-1 h-6 px-2 text-xs" onClick={onRetry}>
-            <RotateCcw aria-hidden="true" /> Retry
-          </Button>
-        </span>
-      )}
-    </div>
-  );
-}
 
 function missingParts(f: ClaimFields, sourceCount: number): string[] {
   return missingForApproval({ verdictKey: f.verdict, hasRationale: Boolean(htmlToText(f.rationale)), sourceCount });
@@ -69,7 +34,6 @@ function missingParts(f: ClaimFields, sourceCount: number): string[] {
  * the user changed are sent, so a colleague's other edits are never overwritten.
  */
 export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ctx: PanelContext; onClaimChange: (c: ApiClaim) => void }) {
-  const { date } = useDates();
   const [draft, setDraft] = useState<ClaimFields>(() => fieldsOf(claim));
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [conflict, setConflict] = useState<ConflictState | null>(null);
@@ -225,64 +189,18 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
       <EditingNotice claimId={base.id} me={ctx.currentUser.id} />
       <RemoteChangeNotice claimId={base.id} baseVersion={base.version} me={ctx.currentUser.id} members={ctx.members} onReview={reviewRemote} />
       {!readOnly && (
-        <div className="flex flex-col gap-2 rounded-md border border-border bg-muted/40 p-3">
-          <div className="flex flex-wrap items-center gap-2">
-            {base.status === "DRAFT" && (
-              <Button size="sm" onClick={() => transition("IN_REVIEW")}>
-                <Send aria-hidden="true" /> Submit for review
-              </Button>
-            )}
-            {base.status === "IN_REVIEW" && (
-              <>
-                <Button size="sm" onClick={() => approve(false)} disabled={selfApproval} title={selfApproval ? "This workspace requires someone other than the author to approve" : undefined}>
-                  <CheckCircle2 aria-hidden="true" /> Approve
-                </Button>
-                <Button size="sm" variant="outline" onClick={() => transition("DRAFT")}>
-                  <Undo2 aria-hidden="true" /> Back to draft
-                </Button>
-              </>
-            )}
-            {(base.status === "APPROVED" || base.status === "PUBLISHED") && (
-              <Button size="sm" variant="outline" onClick={() => transition("IN_REVIEW")}>
-                <Undo2 aria-hidden="true" /> Request changes
-              </Button>
-            )}
-            <div className="ml-auto">
-              <SaveIndicator state={save} onRetry={() => void send()} />
-            </div>
-          </div>
-          {base.status === "IN_REVIEW" && base.reviewReason && <ReviewReason reason={base.reviewReason} />}
-          {(base.status === "DRAFT" || base.status === "IN_REVIEW") && missing.length > 0 && (
-            <p className="text-xs text-muted-foreground">Approval needs {listWords(missing)}.</p>
-          )}
-          {selfApproval && base.status === "IN_REVIEW" && <p className="text-xs text-muted-foreground">This workspace requires a colleague to approve claims you wrote.</p>}
-          {base.approvedBy && (base.status === "APPROVED" || base.status === "PUBLISHED") && (
-            <p className="text-xs text-muted-foreground">
-              Approved by {base.approvedBy.name}
-              {base.approvedAt ? ` on ${date(base.approvedAt)}` : ""}
-            </p>
-          )}
-          {fragmentWarning && base.status === "IN_REVIEW" && (
-            <div role="alert" className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-2.5 text-sm text-amber-950">
-              <p>
-                {fragmentWarning} Readers see the statement as the claim&apos;s headline: reword it as a whole sentence, or approve it as it is.
-              </p>
-              <div className="flex gap-2">
-                <Button size="sm" variant="outline" onClick={() => document.getElementById(`${ids}-statement`)?.focus()}>
-                  Edit the statement
-                </Button>
-                <Button size="sm" variant="ghost" onClick={() => approve(true)}>
-                  Approve anyway
-                </Button>
-              </div>
-            </div>
-          )}
-          {workflowError && (
-            <p role="alert" className="text-sm font-medium text-destructive">
-              {workflowError}
-            </p>
-          )}
-        </div>
+        <ClaimWorkflowBar
+          claim={base}
+          save={save}
+          onRetry={() => void send()}
+          onTransition={(status) => void transition(status)}
+          onApprove={approve}
+          selfApproval={selfApproval}
+          missing={missing}
+          fragmentWarning={fragmentWarning}
+          workflowError={workflowError}
+          statementInputId={`${ids}-statement`}
+        />
       )}
 
       <Tabs value={tab} onValueChange={setTab}>

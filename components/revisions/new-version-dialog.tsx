@@ -11,6 +11,7 @@ import type { RevisionPreview, RevisionResult } from "@/lib/schemas/revision";
 import { DiffView, SummaryLine } from "./diff-view";
 import { ReasonField } from "./reason-field";
 import { previewRevision, saveRevision, type RevisionSourceInput } from "./revisions-api";
+import { ACCEPT_ATTRIBUTE, ACCEPTED_FILE_LABEL } from "@/lib/importing/file-types";
 
 /**
  * A new version of the article (paste, upload, or the source URL fetched again) through the
@@ -58,7 +59,7 @@ export function NewVersionDialog({
   async function runPreview() {
     const source: RevisionSourceInput | null =
       tab === "paste" ? { kind: "text", text } : tab === "upload" ? (file ? { kind: "file", file } : null) : { kind: "refresh" };
-    if (!source) return setError("Choose a file to upload (.txt, .md, .html or .docx).");
+    if (!source) return setError(`Choose a file to upload (${ACCEPTED_FILE_LABEL}).`);
     if (source.kind === "text" && !text.trim()) return setError("Paste the updated article text first.");
     setBusy(true);
     setError(null);
@@ -105,8 +106,8 @@ export function NewVersionDialog({
               <Textarea id="new-version-text" rows={10} value={text} onChange={(e) => setText(e.target.value)} />
             </TabsContent>
             <TabsContent value="upload" className="grid gap-1.5 pt-3">
-              <Label htmlFor="new-version-file">File (.txt, .md, .html or .docx)</Label>
-              <Input id="new-version-file" type="file" accept=".txt,.md,.markdown,.html,.htm,.docx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+              <Label htmlFor="new-version-file">File ({ACCEPTED_FILE_LABEL})</Label>
+              <Input id="new-version-file" type="file" accept={ACCEPT_ATTRIBUTE} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
             </TabsContent>
             <TabsContent value="refresh" className="pt-3 text-sm">
               {sourceUrl ? (

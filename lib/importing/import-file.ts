@@ -7,7 +7,7 @@ import { decodeText, declaredHtmlCharset } from "./decode-text";
 import { assertWithinLimit, maxImportBytes } from "./input-guards";
 import type { ImportOptions, ImportResult } from "./types";
 
-export const ACCEPTED_FILE_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"] as const;
+export { ACCEPTED_FILE_EXTENSIONS } from "./file-types";
 
 type FileKind = "text" | "markdown" | "html" | "docx";
 
