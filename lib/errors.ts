@@ -32,7 +32,18 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+// One brand for every copy of this module: a Next server can load it twice (instrumentation.ts
+// creates the shared database client, whose write checks throw AppErrors, in another module layer
+// than the route handlers), and `instanceof` must still recognise those errors, or they leave as 500s.
+const APP_ERROR = Symbol.for("factmark.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[APP_ERROR] === true;
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,
