@@ -16,6 +16,7 @@ import { CommentsPanel } from "./comments-panel";
 import { ConflictDialog, type ConflictState } from "./conflict-dialog";
 import { RichTextEditor } from "./rich-text-editor";
 import { SourcesEditor } from "./sources-editor";
+import { useClaimantSuggestions } from "./use-claimant-suggestions";
 import "./claims.css";
 import { RemoteChangeNotice } from "@/components/live/remote-change-notice";
 import { EditingNotice } from "@/components/live/presence-bar";
@@ -42,6 +43,7 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
   const [fragmentWarning, setFragmentWarning] = useState<string | null>(null);
   const [tab, setTab] = useState("details");
   const [threadCount, setThreadCount] = useState(claim.openThreadCount ?? 0);
+  const claimants = useClaimantSuggestions(ctx.workspaceId);
 
   const [base, setBase] = useState(claim);
   const baseRef = useRef(claim);
@@ -257,10 +259,11 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
                     maxLength={CLAIM_LIMITS.claimant}
                     value={draft.claimant}
                     onChange={(e) => change("claimant", e.target.value, false)}
+                    onFocus={claimants.load}
                     onBlur={() => dirty.current.size && void send()}
                   />
                   <datalist id={`${ids}-claimants`}>
-                    {ctx.claimants.map((c) => (
+                    {claimants.suggestions.map((c) => (
                       <option key={c} value={c} />
                     ))}
                   </datalist>

@@ -30,9 +30,9 @@ export function fieldsOf(claim: ApiClaim): ClaimFields {
 }
 
 export interface PanelContext {
+  workspaceId: string;
   scale: ApiScale;
   members: ApiPerson[];
-  claimants: string[];
   currentUser: ApiPerson;
   canEdit: boolean;
   requireIndependentApproval: boolean;

@@ -1,38 +1,29 @@
 "use client";
 
-import { ArrowLeft, ChevronDown, ChevronUp, Filter, MessageSquare, Paperclip, Trash2, User } from "lucide-react";
+import { Filter } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { CheckedBefore } from "@/components/discovery/checked-before";
 import { CheckWorthyHints } from "@/components/discovery/check-worthy-hints";
 import { ArticleViewer, VerdictLegend, type HighlightGroup, type NewClaimSelection, type ViewerHighlight } from "@/components/viewer";
-import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { decodeClaimIndex, statementReader, summaryOf, type ClaimIndex, type ClaimSummary } from "@/lib/claims/claim-index";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ApiClaim } from "@/lib/schemas/claim";
-import { cn } from "@/lib/utils";
 import { api, ApiError } from "@/lib/api-client";
-import { StatusBadge, STATUS_LABELS, VerdictChip, type ClaimStatusValue } from "./claim-badges";
-import { ClaimEditor } from "./claim-editor";
-import { byDocumentOrder, type PanelContext } from "./claim-types";
+import { ClaimDetail } from "./claim-detail";
+import { ClaimList } from "./claim-list";
+import { ALL, ClaimListHeader, NO_FILTERS, type ClaimFilters } from "./claim-list-header";
+import type { PanelContext } from "./claim-types";
 import { TrashDialog } from "./trash-dialog";
+import { useClaimStore } from "./use-claim-store";
 import { useLiveArticle } from "@/components/live/use-live-article";
 import { PresenceBar } from "@/components/live/presence-bar";
 
-const ALL = "__all__";
-
-interface Filters {
-  verdict: string;
-  status: string;
-  assignee: string;
-}
-
-function matches(c: ApiClaim, f: Filters, me: string): boolean {
+function matches(c: ClaimSummary, f: ClaimFilters, me: string): boolean {
   if (f.verdict !== ALL && (f.verdict === "none" ? c.verdict !== null : c.verdict !== f.verdict)) return false;
   if (f.status !== ALL && c.status !== f.status) return false;
   if (f.assignee !== ALL) {
-    const id = c.assignee?.id ?? null;
+    const id = c.assigneeId;
     if (f.assignee === "none" ? id !== null : id !== (f.assignee === "me" ? me : f.assignee)) return false;
   }
   return true;
@@ -45,13 +36,14 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * The annotation workspace: the article viewer with claim highlights on the left and the
- * claim panel (list, filters, editor) on the right; below the article on narrow screens.
+ * claim panel (list, filters, editor) on the right; below the article on narrow screens. The page
+ * hands over every claim summarised (a ClaimIndex); a claim's details load when it is opened.
  */
 export function ClaimWorkspace({
   articleId,
   html,
   figureOffsets,
-  initialClaims,
+  claimIndex,
   liveAfter,
   ctx,
 }: {
@@ -59,22 +51,29 @@ export function ClaimWorkspace({
   /** The article body rendered on the server. */
   html: string;
   figureOffsets: number[];
-  initialClaims: ApiClaim[];
+  claimIndex: ClaimIndex;
   /** The newest live event id when the page was rendered. */
   liveAfter: number;
   ctx: PanelContext;
 }) {
-  const [claims, setClaims] = useState<ApiClaim[]>(() => [...initialClaims].sort(byDocumentOrder));
+  const [initialClaims] = useState(() => decodeClaimIndex(claimIndex));
+  const { claims, byId, upsert, remove: removeClaim, dispatch } = useClaimStore(initialClaims);
+  // The canonical text, read from the article body once the viewer has mapped it.
+  const [text, setText] = useState("");
+  const statementOf = useMemo(() => statementReader(text), [text]);
+  // Details the page already holds (a claim just made): the panel opens with them.
+  const [seed, setSeed] = useState<ApiClaim | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [filters, setFilters] = useState<Filters>({ verdict: ALL, status: ALL, assignee: ALL });
+  const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS);
   const [trashOpen, setTrashOpen] = useState(false);
   const [creating, setCreating] = useState(false);
-  const panelRef = useRef<HTMLDivElement>(null);
+  const [lastOpened, setLastOpened] = useState<string | null>(null);
+  const detailRef = useRef<HTMLDivElement>(null);
 
-  const verdictOf = useCallback((key: string | null) => ctx.scale.verdicts.find((v) => v.key === key) ?? null, [ctx.scale]);
+  const verdictByKey = useMemo(() => new Map(ctx.scale.verdicts.map((v) => [v.key, v])), [ctx.scale]);
+  const verdictOf = useCallback((key: string | null) => (key === null ? null : (verdictByKey.get(key) ?? null)), [verdictByKey]);
   const visible = useMemo(() => claims.filter((c) => matches(c, filters, ctx.currentUser.id)), [claims, filters, ctx.currentUser.id]);
-  const selected = claims.find((c) => c.id === selectedId) ?? null;
-  const filtered = filters.verdict !== ALL || filters.status !== ALL || filters.assignee !== ALL;
+  const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
 
   const groups: HighlightGroup[] = useMemo(
     () => [...ctx.scale.verdicts.map((v, i) => ({ name: `v${i}`, color: v.color })), { name: "unrated", color: UNRATED_COLOR }],
@@ -84,11 +83,9 @@ export function ClaimWorkspace({
     const groupOf = new Map(ctx.scale.verdicts.map((v, i) => [v.key, `v${i}`]));
     return visible.map((c) => {
       const v = verdictOf(c.verdict);
-      return { id: c.id, start: c.start, end: c.end, group: groupOf.get(c.verdict ?? "") ?? "unrated", label: v?.label ?? "Unrated", statement: c.statement };
+      return { id: c.id, start: c.start, end: c.end, group: groupOf.get(c.verdict ?? "") ?? "unrated", label: v?.label ?? "Unrated" };
     });
   }, [visible, verdictOf, ctx.scale]);
-
-  const upsert = useCallback((c: ApiClaim) => setClaims((list) => [...list.filter((x) => x.id !== c.id), c].sort(byDocumentOrder)), []);
 
   useLiveArticle({
     articleId,
@@ -98,15 +95,17 @@ export function ClaimWorkspace({
     selectedId,
     claims,
     upsert,
-    removeClaim: (id) => setClaims((list) => list.filter((x) => x.id !== id)),
-    replaceClaims: (list) => setClaims([...list].sort(byDocumentOrder)),
+    removeClaim,
+    replaceClaims: (list) => dispatch({ type: "reset", claims: list.map(summaryOf) }),
   });
 
-  const select = useCallback((id: string | null) => {
+  const select = useCallback((id: string | null, details: ApiClaim | null = null) => {
     setSelectedId(id);
+    setSeed(details);
     if (!id) return;
+    setLastOpened(id);
     requestAnimationFrame(() => {
-      const el = panelRef.current;
+      const el = detailRef.current;
       if (!el) return;
       el.scrollTo({ top: 0 });
       // Narrow screens stack the panel under the article: bring the claim into view.
@@ -151,15 +150,13 @@ export function ClaimWorkspace({
     return () => window.removeEventListener("keydown", onKey);
   }, [step, select, selectedId]);
 
-  const [editorEpoch, setEditorEpoch] = useState(0);
-
   const onCreateClaim = async (sel: NewClaimSelection) => {
     setCreating(true);
     try {
       const claim = await api<ApiClaim>("POST", `/api/v1/articles/${articleId}/claims`, { target: { selector: [sel.quote, sel.position] } });
       upsert(claim);
-      setFilters({ verdict: ALL, status: ALL, assignee: ALL });
-      select(claim.id);
+      setFilters(NO_FILTERS);
+      select(claim.id, claim);
       toast.success("Claim added");
     } catch (err) {
       toast.error(err instanceof ApiError ? err.message : "Could not add the claim.");
@@ -168,20 +165,21 @@ export function ClaimWorkspace({
     }
   };
 
-  const remove = async (c: ApiClaim) => {
+  const remove = async (c: ClaimSummary) => {
+    const statement = statementOf(c);
     try {
       await api("DELETE", `/api/v1/claims/${c.id}`);
-      setClaims((list) => list.filter((x) => x.id !== c.id));
+      removeClaim(c.id);
       select(null);
       toast("Claim moved to trash", {
-        description: c.statement.length > 80 ? `${c.statement.slice(0, 79)}…` : c.statement,
+        description: statement.length > 80 ? `${statement.slice(0, 79)}…` : statement,
         action: {
           label: "Undo",
           onClick: async () => {
             try {
-              const restored = await api<ApiClaim>("POST", `/api/v1/claims/${c.id}/restore`);
-              upsert(restored);
-              select(restored.id);
+              const back = await api<ApiClaim>("POST", `/api/v1/claims/${c.id}/restore`);
+              upsert(back);
+              select(back.id, back);
             } catch (err) {
               toast.error(err instanceof Error ? err.message : "Could not restore the claim.");
             }
@@ -200,6 +198,7 @@ export function ClaimWorkspace({
     return m;
   }, [claims]);
 
+
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(380px,440px)] xl:gap-8">
       <div className="min-w-0">
@@ -215,123 +214,48 @@ export function ClaimWorkspace({
             highlights={highlights}
             groups={groups}
             selectedClaimId={selectedId}
+            selectedStatement={selected && text ? statementOf(selected) : undefined}
             onSelectClaim={select}
             canAnnotate={ctx.canEdit}
             onCreateClaim={onCreateClaim}
+            onTextReady={setText}
           />
         </div>
         <VerdictLegend verdicts={ctx.scale.verdicts} className="mt-3 px-1" />
       </div>
 
       <aside aria-label="Claims" className="min-w-0 lg:sticky lg:top-[4.5rem] lg:self-start">
-        <div ref={panelRef} className="relative flex flex-col rounded-lg border border-border bg-background shadow-sm lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto" data-testid="claim-panel">
+        <div className="relative flex flex-col overflow-hidden rounded-lg border border-border bg-background shadow-sm lg:max-h-[calc(100vh-6rem)]" data-testid="claim-panel">
           {selected ? (
-            <div className="flex flex-col">
-              <div className="sticky top-0 z-10 flex flex-wrap items-center gap-1 border-b border-border bg-background/95 px-3 py-2 backdrop-blur">
-                <Button variant="ghost" size="sm" onClick={() => select(null)}>
-                  <ArrowLeft aria-hidden="true" /> All claims
-                </Button>
-                <h2 className="ml-1 whitespace-nowrap text-xs font-normal text-muted-foreground">
-                  <span className="sr-only">Claim </span>
-                  {index >= 0 ? `${index + 1} of ${visible.length}` : ""}
-                </h2>
-                <div className="ml-auto flex flex-wrap items-center justify-end gap-1">
-                  <VerdictChip verdict={verdictOf(selected.verdict)} />
-                  <StatusBadge status={selected.status} />
-                  <Button variant="ghost" size="icon" className="size-8" aria-label="Previous claim (k)" title="Previous claim (k or Alt+↑)" onClick={() => step(-1)} disabled={index <= 0}>
-                    <ChevronUp aria-hidden="true" />
-                  </Button>
-                  <Button variant="ghost" size="icon" className="size-8" aria-label="Next claim (j)" title="Next claim (j or Alt+↓)" onClick={() => step(1)} disabled={index < 0 || index >= visible.length - 1}>
-                    <ChevronDown aria-hidden="true" />
-                  </Button>
-                  {ctx.canEdit && (
-                    <Button variant="ghost" size="icon" className="size-8 text-destructive" aria-label="Delete claim" title="Delete claim" onClick={() => remove(selected)}>
-                      <Trash2 aria-hidden="true" />
-                    </Button>
-                  )}
-                </div>
-              </div>
-              <div className="p-4">
-                <ClaimEditor key={`${selected.id}:${editorEpoch}`} claim={selected} ctx={ctx} onClaimChange={upsert} />
-              </div>
-              <CheckedBefore
-                claim={selected}
-                articleId={articleId}
-                verdicts={ctx.scale.verdicts}
-                canEdit={ctx.canEdit}
-                onCopied={(c) => {
-                  upsert(c);
-                  setEditorEpoch((n) => n + 1); // the editor reloads the copied fields
-                }}
-              />
-            </div>
+            <ClaimDetail
+              key={selected.id}
+              ref={detailRef}
+              summary={selected}
+              seed={seed?.id === selected.id ? seed : null}
+              statementOf={statementOf}
+              articleId={articleId}
+              index={index}
+              total={visible.length}
+              ctx={ctx}
+              verdictOf={verdictOf}
+              onBack={() => select(null)}
+              onStep={step}
+              onDelete={remove}
+              onClaimChange={upsert}
+            />
           ) : (
-            <div className="flex flex-col">
-              <div className="sticky top-0 z-10 flex flex-col gap-2 border-b border-border bg-background/95 p-3 backdrop-blur">
-                <PresenceBar me={ctx.currentUser.id} claimLabel={(id) => claims.find((c) => c.id === id)?.statement ?? null} />
-                <div className="flex items-center gap-2">
-                  <h2 className="text-sm font-semibold">
-                    Claims <span className="font-normal text-muted-foreground">({filtered ? `${visible.length} of ${claims.length}` : claims.length})</span>
-                  </h2>
-                  <span className="text-xs text-muted-foreground">
-                    {(["DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED"] as const)
-                      .filter((s) => counts.get(s))
-                      .map((s) => `${counts.get(s)} ${STATUS_LABELS[s].toLowerCase()}`)
-                      .join(" · ")}
-                  </span>
-                  {ctx.canEdit && (
-                    <Button variant="ghost" size="sm" className="ml-auto h-7 px-2 text-xs" onClick={() => setTrashOpen(true)}>
-                      <Trash2 aria-hidden="true" /> Trash
-                    </Button>
-                  )}
-                </div>
-                <div className="grid grid-cols-2 gap-1.5 sm:grid-cols-3" role="group" aria-label="Filter claims">
-                  <Select value={filters.verdict} onValueChange={(v) => setFilters((f) => ({ ...f, verdict: v }))}>
-                    <SelectTrigger aria-label="Filter by verdict" className="h-8 text-xs">
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      <SelectItem value={ALL}>All verdicts</SelectItem>
-                      <SelectItem value="none">Unrated</SelectItem>
-                      <SelectSeparator />
-                      {ctx.scale.verdicts.map((v) => (
-                        <SelectItem key={v.key} value={v.key}>
-                          {v.label}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <Select value={filters.status} onValueChange={(v) => setFilters((f) => ({ ...f, status: v }))}>
-                    <SelectTrigger aria-label="Filter by status" className="h-8 text-xs">
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      <SelectItem value={ALL}>All statuses</SelectItem>
-                      {(Object.keys(STATUS_LABELS) as ClaimStatusValue[]).map((s) => (
-                        <SelectItem key={s} value={s}>
-                          {STATUS_LABELS[s]}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <Select value={filters.assignee} onValueChange={(v) => setFilters((f) => ({ ...f, assignee: v }))} disabled={!ctx.canEdit}>
-                    <SelectTrigger aria-label="Filter by assignee" className="col-span-2 h-8 text-xs sm:col-span-1">
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      <SelectItem value={ALL}>Anyone</SelectItem>
-                      <SelectItem value="me">Assigned to me</SelectItem>
-                      <SelectItem value="none">Unassigned</SelectItem>
-                      <SelectSeparator />
-                      {ctx.members.map((m) => (
-                        <SelectItem key={m.id} value={m.id}>
-                          {m.name}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                </div>
-              </div>
+            <>
+              <ClaimListHeader
+                total={claims.length}
+                shown={visible.length}
+                counts={counts}
+                filters={filters}
+                onFilters={setFilters}
+                ctx={ctx}
+                onOpenTrash={() => setTrashOpen(true)}
+              >
+                <PresenceBar me={ctx.currentUser.id} claimLabel={(id) => (byId.has(id) ? statementOf(byId.get(id)!) : null)} />
+              </ClaimListHeader>
               {visible.length === 0 ? (
                 <div className="flex flex-col items-center gap-2 px-6 py-10 text-center text-sm text-muted-foreground">
                   <Filter className="size-5" aria-hidden="true" />
@@ -342,65 +266,21 @@ export function ClaimWorkspace({
                     : "No claims match these filters."}
                 </div>
               ) : (
-                <ol className="flex flex-col divide-y divide-border" aria-label="Claims in document order">
-                  {visible.map((c) => {
-                    const v = verdictOf(c.verdict);
-                    return (
-                      <li key={c.id}>
-                        <button
-                          type="button"
-                          onClick={() => select(c.id)}
-                          data-claim-id={c.id}
-                          className="flex w-full gap-3 px-3 py-3 text-left hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring"
-                        >
-                          <span className="mt-1 h-auto w-1 shrink-0 self-stretch rounded-full" style={{ backgroundColor: v?.color ?? UNRATED_COLOR }} aria-hidden="true" />
-                          <span className="flex min-w-0 flex-1 flex-col gap-1.5">
-                            <span className="line-clamp-2 text-sm font-medium leading-snug">{c.statement}</span>
-                            {c.claimant && <span className="truncate text-xs text-muted-foreground">— {c.claimant}</span>}
-                            <span className="flex flex-wrap items-center gap-1.5">
-                              <VerdictChip verdict={v} />
-                              <StatusBadge status={c.status} />
-                              <span className={cn("ml-auto flex items-center gap-2 text-xs text-muted-foreground")}>
-                                {c.sources.length > 0 && (
-                                  <span className="inline-flex items-center gap-0.5" title={`${c.sources.length} sources`}>
-                                    <Paperclip className="size-3" aria-hidden="true" />
-                                    <span className="sr-only">Sources:</span> {c.sources.length}
-                                  </span>
-                                )}
-                                {(c.openThreadCount ?? 0) > 0 && (
-                                  <span className="inline-flex items-center gap-0.5" title={`${c.openThreadCount} open threads`}>
-                                    <MessageSquare className="size-3" aria-hidden="true" />
-                                    <span className="sr-only">Open threads:</span> {c.openThreadCount}
-                                  </span>
-                                )}
-                                {c.assignee && (
-                                  <span className="inline-flex max-w-24 items-center gap-0.5 truncate" title={`Assigned to ${c.assignee.name}`}>
-                                    <User className="size-3" aria-hidden="true" />
-                                    <span className="sr-only">Assignee:</span> {c.assignee.name.split(" ")[0]}
-                                  </span>
-                                )}
-                              </span>
-                            </span>
-                          </span>
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ol>
+                <ClaimList claims={visible} statementOf={statementOf} verdictOf={verdictOf} members={ctx.members} focusId={lastOpened} onSelect={select} />
               )}
               {ctx.canEdit && claims.length === 0 && (
                 <CheckWorthyHints
                   articleId={articleId}
                   onCreated={(c) => {
                     upsert(c);
-                    select(c.id);
+                    select(c.id, c);
                   }}
                 />
               )}
               <p className="border-t border-border px-3 py-2 text-[11px] text-muted-foreground">
                 Keyboard: <kbd className="font-mono">j</kbd>/<kbd className="font-mono">k</kbd> or Alt+↓/↑ next and previous claim · Esc back to the list
               </p>
-            </div>
+            </>
           )}
         </div>
       </aside>

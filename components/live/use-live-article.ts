@@ -48,7 +48,8 @@ export function useLiveArticle({
   canEdit: boolean;
   me: string;
   selectedId: string | null;
-  claims: ApiClaim[];
+  /** The claims the page holds (their version tells which changes it has already). */
+  claims: ReadonlyArray<{ id: string; version: number }>;
   upsert: (c: ApiClaim) => void;
   removeClaim: (id: string) => void;
   replaceClaims: (list: ApiClaim[]) => void;

@@ -35,7 +35,7 @@ const { text, figureOffsets } = layoutDocument(doc);
 const html = renderDocumentHtml(doc);
 const at = (p: string) => text.indexOf(p);
 const highlights: ViewerHighlight[] = [
-  { id: "long", start: at("Mr Putin"), end: at(" would"), group: "v1", label: "False", statement: "Mr Putin said the troops" },
+  { id: "long", start: at("Mr Putin"), end: at(" would"), group: "v1", label: "False" },
   { id: "short", start: at("troops"), end: at("troops") + 6, group: "v0", label: "True" },
 ];
 const groups = [

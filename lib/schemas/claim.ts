@@ -263,3 +263,8 @@ export interface ApiScale {
   worstRating: number;
   verdicts: ApiScaleVerdict[];
 }
+
+/** GET /api/v1/workspaces/:idOrSlug/claimants: claimant suggestions, optionally those containing `q`. */
+export const claimantsQuerySchema = z.strictObject({
+  q: z.string().trim().max(CLAIM_LIMITS.claimant).optional(),
+});

@@ -1,4 +1,4 @@
-import { splitSentences } from "@/lib/checkworthy/score-sentences";
+import { splitSentences, type SentenceSpan } from "@/lib/checkworthy/score-sentences";
 
 // What a new claim's statement starts as, and when a statement reads as a fragment. Pure: the
 // server fills the default, the claim editor warns before a fragment is approved.
@@ -26,10 +26,13 @@ export function cleanStatement(text: string): string {
   return s.length <= MAX ? s : `${s.slice(0, MAX - 1)}…`;
 }
 
-/** The sentence(s) holding text[start, end), cleaned; the selected words themselves when the sentence is too long. */
-export function defaultStatement(text: string, start: number, end: number): string {
+/**
+ * The sentence(s) holding text[start, end), cleaned; the selected words themselves when the
+ * sentence is too long. `split`: splitSentences(text), when many statements of one text are made.
+ */
+export function defaultStatement(text: string, start: number, end: number, split: SentenceSpan[] = splitSentences(text)): string {
   const quote = text.slice(start, end);
-  const sentences = splitSentences(text).filter((s) => s.start < end && s.end > start);
+  const sentences = split.filter((s) => s.start < end && s.end > start);
   if (sentences.length === 0) return cleanStatement(quote);
   const from = Math.min(start, sentences[0].start);
   const to = Math.max(end, sentences[sentences.length - 1].end);

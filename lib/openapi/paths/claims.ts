@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  claimantsQuerySchema,
   createClaimSchema,
   createCommentSchema,
   createSourceSchema,
@@ -330,4 +331,13 @@ registry.registerPath({
     ),
     ...errorResponses(400, 401),
   },
+});
+
+registry.registerPath({
+  method: "get",
+  path: "/api/v1/workspaces/{idOrSlug}/claimants",
+  summary: "Claimants used in a workspace (editors), most used first: suggestions for a claim's claimant",
+  tags: ["Claims"],
+  request: { params: z.object({ idOrSlug: z.string().openapi({ description: "Workspace id or slug" }) }), query: claimantsQuerySchema },
+  responses: { 200: { description: "Up to 200 claimants", content: { "application/json": { schema: z.object({ items: z.array(z.string()) }) } } }, ...errorResponses(401, 403, 404) },
 });

@@ -3,12 +3,13 @@ import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { DocNode } from "@/lib/document/types";
 import { notFound } from "@/lib/errors";
+import { encodeClaimIndex, type ClaimIndex } from "@/lib/claims/claim-index";
 import type { ApiClaim, ApiPerson, ApiScale } from "@/lib/schemas/claim";
 import { canEdit, type Role } from "@/lib/schemas/enums";
 import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
 import { getScale } from "@/lib/server/scale/get-scale";
-import { listClaimants } from "./list-claimants";
-import { listClaims } from "./list-claims";
+import { claimInclude, toApiClaim } from "./claim-shape";
+import { listClaimSummaries } from "./list-claim-summaries";
 
 export interface AnnotationPageData {
   article: {
@@ -29,10 +30,13 @@ export interface AnnotationPageData {
   role: Role;
   canEdit: boolean;
   currentUser: ApiPerson;
-  claims: ApiClaim[];
+  workspaceId: string;
+  /** Every claim, summarised (details load when a claim is opened). */
+  claimIndex: ClaimIndex;
+  /** Claims whose text changed or vanished in a revision (editors only), in full. */
+  attention: ApiClaim[];
   scale: ApiScale;
   members: ApiPerson[];
-  claimants: string[];
   requireIndependentApproval: boolean;
   /** The workspace's BCP 47 locale for dates. */
   locale: string;
@@ -48,8 +52,15 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
   if (!article) throw notFound("Article");
   const { role } = await requireMembership(db, actor, article.workspaceId);
   const editor = canEdit(role);
-  const [claims, scale, members, claimants] = await Promise.all([
-    listClaims({ actor, articleId }),
+  const [summaries, attention, scale, members] = await Promise.all([
+    listClaimSummaries({ actor, articleId, editor, text: article.canonicalText }),
+    editor
+      ? db.claim.findMany({
+          where: { articleId, deletedAt: null, anchorState: { in: ["CHANGED", "ORPHANED"] } },
+          include: claimInclude,
+          orderBy: [{ start: "asc" }, { end: "asc" }],
+        })
+      : Promise.resolve([]),
     getScale({ actor, workspaceId: article.workspaceId }),
     editor
       ? db.membership.findMany({
@@ -58,7 +69,6 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
           orderBy: { user: { name: "asc" } },
         })
       : Promise.resolve([]),
-    editor ? listClaimants({ actor, workspaceId: article.workspaceId }) : Promise.resolve([]),
   ]);
   return {
     article: {
@@ -78,10 +88,11 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
     role,
     canEdit: editor,
     currentUser: { id: actor.userId, name: actor.name },
-    claims,
+    workspaceId: article.workspaceId,
+    claimIndex: encodeClaimIndex(summaries),
+    attention: attention.map((row) => toApiClaim(row, { internal: true })),
     scale,
     members: members.map((m) => m.user),
-    claimants,
     requireIndependentApproval: article.workspace.requireIndependentApproval,
     locale: article.workspace.locale,
   };

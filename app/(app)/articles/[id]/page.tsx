@@ -81,12 +81,12 @@ export default async function ArticlePage({ params }: Props) {
       </header>
       <RevisionToolbar
         articleId={article.id}
-        document={article.document}
-        canonicalText={article.canonicalText}
+        // The text only travels when a claim needs attention (its span is picked again in it).
+        canonicalText={data.attention.length > 0 ? article.canonicalText : ""}
         revisionNumber={article.revisionNumber}
         sourceUrl={article.sourceUrl}
         published={article.status === "PUBLISHED"}
-        claims={data.claims}
+        attention={data.attention}
         canEdit={data.canEdit}
       />
       <ClaimWorkspace
@@ -94,12 +94,12 @@ export default async function ArticlePage({ params }: Props) {
         articleId={article.id}
         html={html}
         figureOffsets={figureOffsets}
-        initialClaims={data.claims}
+        claimIndex={data.claimIndex}
         liveAfter={liveAfter}
         ctx={{
+          workspaceId: data.workspaceId,
           scale: data.scale,
           members: data.members,
-          claimants: data.claimants,
           currentUser: data.currentUser,
           canEdit: data.canEdit,
           requireIndependentApproval: data.requireIndependentApproval,
