@@ -8,7 +8,7 @@ import type { ApiClaim, ApiPerson, ApiScale } from "@/lib/schemas/claim";
 import { canEdit, type Role } from "@/lib/schemas/enums";
 import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
 import { getScale } from "@/lib/server/scale/get-scale";
-import { claimInclude, toApiClaim } from "./claim-shape";
+import { claimInclude, toApiClaim, withCommentCounts } from "./claim-shape";
 import { listClaimSummaries } from "./list-claim-summaries";
 
 export interface AnnotationPageData {
@@ -55,11 +55,13 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
   const [summaries, attention, scale, members] = await Promise.all([
     listClaimSummaries({ actor, articleId, editor, text: article.canonicalText }),
     editor
-      ? db.claim.findMany({
-          where: { articleId, deletedAt: null, anchorState: { in: ["CHANGED", "ORPHANED"] } },
-          include: claimInclude,
-          orderBy: [{ start: "asc" }, { end: "asc" }],
-        })
+      ? db.claim
+          .findMany({
+            where: { articleId, deletedAt: null, anchorState: { in: ["CHANGED", "ORPHANED"] } },
+            include: claimInclude,
+            orderBy: [{ start: "asc" }, { end: "asc" }],
+          })
+          .then((rows) => withCommentCounts(db, rows))
       : Promise.resolve([]),
     getScale({ actor, workspaceId: article.workspaceId }),
     editor
