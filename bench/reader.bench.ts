@@ -2,17 +2,24 @@
 // with 1,000 and 5,000 published claims rendered by lib/reader (a pure function of the
 // publication snapshot). Prints the time per render and the 5k/1k ratio of time against the
 // 5k/1k ratio of output size: linear rendering keeps them close (the old string splice grew
-// with text × claims). The HTTP throughput comparison against a static file is not here yet.
+// with text × claims). Then HTTP: a production server on a fresh SQLite database serves
+// /r/<slug> of an article published with as many claims, to 32 concurrent clients (autocannon),
+// against a static file of the same size served by the same server (/_next/static/…): target
+// ≥ 0.5× its throughput.
 //
-//   npx tsx bench/reader.bench.ts              full run
-//   BENCH_SMOKE=1 npx tsx bench/reader.bench.ts  small case (CI)
+//   npx tsx --conditions=react-server bench/reader.bench.ts              full run
+//   npx tsx --conditions=react-server bench/reader.bench.ts --smoke      small case (CI)
+import { writeFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { canonicalText } from "../lib/document/canonical-text";
 import type { DocNode } from "../lib/document/types";
 import { renderReaderPage } from "../lib/reader/render-reader";
 import { DEFAULT_SCALE } from "../lib/scale/default-scale";
 import type { ReportBundle, ReportClaim } from "../lib/schemas/report";
+import { articleWithClaims, childArg, runChild, startApp } from "./support/app-fixture";
+import { fmt, throughput } from "./support/load";
 
 const smoke = process.env.BENCH_SMOKE === "1" || process.argv.includes("--smoke");
 const WORDS = smoke ? 2_000 : 10_000;
@@ -83,23 +90,76 @@ function bundle(count: number): ReportBundle {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-console.log(`Reader render: ${WORDS.toLocaleString("en-US")} words, ${RUNS} runs each (median)${smoke ? " — smoke" : ""}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-const results = SIZES.map((count) => {
-  const b = bundle(count);
-  renderReaderPage(b, { membersOnly: false }); // warm-up
-  const times: number[] = [];
-  let bytes = 0;
-  for (let r = 0; r < RUNS; r++) {
-    const t = performance.now();
-    bytes = Buffer.byteLength(renderReaderPage(b, { membersOnly: false }).html);
-    times.push(performance.now() - t);
+interface HttpFigures {
+  count: number;
+  bytes: number;
+  readerRps: number;
+  staticRps: number;
+  non2xx: number;
+}
+
+/** Child: one server, an article published with `count` claims per size, its reader page against a static file of its size. */
+async function httpChild(): Promise<void> {
+  // The static peer must exist when the server starts (it lists its static files then); it is filled in later.
+  const dist = process.env.RELIABILITY_DIST_DIR ?? ".next";
+  const staticFile = (count: number) => path.join(dist, "static", `bench-reader-${count}.html`);
+  for (const count of SIZES) writeFileSync(staticFile(count), "");
+  const app = await startApp("sqlite", 3980);
+  const out: HttpFigures[] = [];
+  try {
+    for (const count of SIZES) {
+      const { article } = await articleWithClaims(app, { claims: count, status: "APPROVED", words: WORDS });
+      const res = await app.editor.request("POST", `/api/v1/articles/${article.id}/publish`, JSON.stringify({ visibility: "PUBLIC" }), "application/json", 120_000);
+      if (!res.ok) throw new Error(`publish answered ${res.status}: ${await res.text()}`);
+      const url = `${app.server.base}/r/${article.slug}`;
+      const page = await (await fetch(url)).text(); // also renders it into the page cache
+      const bytes = Buffer.byteLength(page);
+      writeFileSync(staticFile(count), "x".repeat(bytes));
+      const reader = await throughput(url);
+      const peer = await throughput(`${app.server.base}/_next/static/bench-reader-${count}.html`);
+      out.push({ count, bytes, readerRps: reader.rps, staticRps: peer.rps, non2xx: reader.non2xx + reader.errors + peer.non2xx + peer.errors });
+    }
+  } finally {
+    await app.stop();
   }
-  const ms = median(times);
-  console.log(`  ${count.toLocaleString("en-US")} claims: ${ms.toFixed(1)} ms per render, ${(bytes / 1024).toFixed(0)} KB of HTML`);
-  return { count, ms, bytes };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+function renderPart() {
+  console.log(`Reader render: ${WORDS.toLocaleString("en-US")} words, ${RUNS} runs each (median)${smoke ? " — smoke" : ""}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  const results = SIZES.map((count) => {
+    const b = bundle(count);
+    renderReaderPage(b, { membersOnly: false }); // warm-up
+    const times: number[] = [];
+    let bytes = 0;
+    for (let r = 0; r < RUNS; r++) {
+      const t = performance.now();
+      bytes = Buffer.byteLength(renderReaderPage(b, { membersOnly: false }).html);
+      times.push(performance.now() - t);
+    }
+    const ms = median(times);
+    console.log(`  ${count.toLocaleString("en-US")} claims: ${ms.toFixed(1)} ms per render, ${(bytes / 1024).toFixed(0)} KB of HTML`);
+    return { count, ms, bytes };
+  });
+  const [a, b] = results;
+  const timeRatio = b.ms / a.ms;
+  const sizeRatio = b.bytes / a.bytes;
+  console.log(`  ${b.count}/${a.count} claims: time ×${timeRatio.toFixed(2)} for output ×${sizeRatio.toFixed(2)} (linear: time ratio ≈ size ratio; quadratic would be ≈ ×${(sizeRatio * sizeRatio).toFixed(1)})`);
+  console.log("  Served pages come from the PageCache after the first request (one render per publication), with ETag/304.");
+}
+
+async function main() {
+  if (childArg()) return httpChild();
+  renderPart();
+  console.log(`HTTP, ${32} concurrent clients, reader page vs a static file of the same size from the same server:`);
+  for (const f of await runChild<HttpFigures[]>("http")) {
+    console.log(
+      `  ${f.count.toLocaleString("en-US")} claims (${fmt(f.bytes / 1024)} KB): reader ${fmt(f.readerRps)} req/s, static ${fmt(f.staticRps)} req/s, ratio ${(f.readerRps / f.staticRps).toFixed(2)} (target ≥ 0.5)${f.non2xx ? `, ${f.non2xx} failed!` : ""}`,
+    );
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
 });
-const [a, b] = results;
-const timeRatio = b.ms / a.ms;
-const sizeRatio = b.bytes / a.bytes;
-console.log(`  ${b.count}/${a.count} claims: time ×${timeRatio.toFixed(2)} for output ×${sizeRatio.toFixed(2)} (linear: time ratio ≈ size ratio; quadratic would be ≈ ×${(sizeRatio * sizeRatio).toFixed(1)})`);
-console.log("  Served pages come from the PageCache after the first request (one render per publication), with ETag/304.");

@@ -92,7 +92,7 @@ export function runChild<T>(arg: string): Promise<T> {
     child.on("error", reject);
     child.on("close", (code) => {
       const line = out.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !line.startsWith("{")) reject(new Error(`the ${arg} run failed (exit ${code}): ${out.slice(-2000)}`));
+      if (code !== 0 || !/^[[{]/.test(line)) reject(new Error(`the ${arg} run failed (exit ${code}): ${out.slice(-2000)}`));
       else resolve(JSON.parse(line) as T);
     });
   });

@@ -31,7 +31,8 @@ function cacheKey(variant: PageVariant, head: PublishedHead): string {
 
 /** What a cache key holds (null: not a page key): its article, publication, and whether it is an earlier text revision. */
 export function parsePageKey(key: string): { articleId: string; publicationId: string; earlier: boolean } | null {
-  const m = /^(?:reader|embed):([^:]+):([^:]+):[A-Z]+:v\d+(:r\d+)?$/.exec(key);
+  // variant:article:publication:visibility[:locale]:v<renderer>[:r<revision>]
+  const m = /^(?:reader|embed):([^:]+):([^:]+):[A-Z]+(?::[A-Za-z0-9-]+)?:v\d+(:r\d+)?$/.exec(key);
   return m ? { articleId: m[1], publicationId: m[2], earlier: !!m[3] } : null;
 }
 
@@ -46,6 +47,28 @@ async function render(variant: PageVariant, head: PublishedHead, bundle: Awaited
   const csp = readerCsp({ scripts: page.scripts, styles: page.styles, frameable: variant === "embed" });
   const etag = `"${createHash("sha256").update(csp).update("\n").update(page.html).digest("base64url").slice(0, 32)}"`;
   return { html: page.html, csp, etag };
+}
+
+// Each server also keeps the most recently served pages in memory (at most MEMORY_BYTES of HTML):
+// a key names one publication's rendering, which never changes, so a held page is never stale;
+// a 2 MB page read back from the table on every request cost most of the time of serving it.
+const MEMORY_BYTES = 64 * 1024 * 1024;
+const g = globalThis as unknown as { __factmarkPageMemory?: Map<string, CachedPage> };
+const memory = (g.__factmarkPageMemory ??= new Map<string, CachedPage>());
+let memoryBytes = 0;
+
+function remember(key: string, page: CachedPage): CachedPage {
+  const size = page.html.length + page.csp.length;
+  if (size > MEMORY_BYTES / 4 || memory.has(key)) return page;
+  memory.set(key, page);
+  memoryBytes += size;
+  // Oldest first out (a Map keeps insertion order; a hit is not re-inserted, which is close enough).
+  for (const [k, p] of memory) {
+    if (memoryBytes <= MEMORY_BYTES) break;
+    memory.delete(k);
+    memoryBytes -= p.html.length + p.csp.length;
+  }
+  return page;
 }
 
 interface PageRequest {
@@ -66,12 +89,14 @@ export async function getPublishedPage(request: PageRequest): Promise<{ page: Ca
   const { variant } = request;
   const head = await resolveHead(request);
   const key = cacheKey(variant, head);
+  const held = memory.get(key);
+  if (held) return { head, page: held };
   const hit = await db.pageCache.findUnique({ where: { key } });
   if (hit) {
     const cut = hit.body.indexOf("\n");
-    return { head, page: { csp: hit.body.slice(0, cut), html: hit.body.slice(cut + 1), etag: hit.etag } };
+    return { head, page: remember(key, { csp: hit.body.slice(0, cut), html: hit.body.slice(cut + 1), etag: hit.etag }) };
   }
-  const page = await render(variant, head, await loadPublishedBundle(head));
+  const page = remember(key, await render(variant, head, await loadPublishedBundle(head)));
   // The CSP has no newline: the body is "<csp>\n<html>". A concurrent request may have stored it first.
   await db.pageCache
     .create({ data: { key, etag: page.etag, contentType: "text/html; charset=utf-8", body: `${page.csp}\n${page.html}` } })
