@@ -1,7 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { apiAs, sampleArticleId, signIn } from "./helpers";
 
-// Discovery: search from the header.
+// Discovery: search from the header; "checked before" while highlighting.
+
+/** The sample's Crimea sentence. */
+const CRIMEA_SENTENCE = "Russia annexed Crimea from Ukraine in 2014, and the war between Kiev and Russian-backed separatists has been running low.";
 
 test("an editor finds a claim from the header search, with keyboard and the search page", async ({ page, baseURL }) => {
   const editor = await apiAs(baseURL!, "editor");
@@ -37,7 +40,29 @@ test("an editor finds a claim from the header search, with keyboard and the sear
   await page.screenshot({ path: `test-results/search-page.png`, fullPage: true });
 });
 
-test("checked before: a new claim in a second article is offered the earlier check, links to it and copies its verdict", async ({ page, baseURL }) => {
+/** Selects `text` inside one text node of the article, as a user's drag would (highlights are painted, not elements). */
+async function selectInArticle(page: Page, text: string) {
+  const found = await page.evaluate((quote) => {
+    const root = document.querySelector(".article-viewer .article-prose");
+    if (!root) return false;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(quote);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + quote.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+      return true;
+    }
+    return false;
+  }, text);
+  expect(found, `"${text}" is in the article`).toBe(true);
+}
+
+test("checked before: selecting the sample's Crimea sentence in a second article offers the earlier check, links to it and copies its verdict", async ({ page, baseURL }) => {
   const editor = await apiAs(baseURL!, "editor");
   const sampleId = await sampleArticleId(editor);
   const tag = Date.now().toString(36);
@@ -52,18 +77,18 @@ test("checked before: a new claim in a second article is offered the earlier che
   expect(earlier.status(), await earlier.text()).toBe(201);
   const earlierId = (await earlier.json()).id as string;
   const second = await editor.post("/api/v1/articles", {
-    data: { title: `Second report ${tag}`, text: `A new report.\n\nIn 2014 Crimea was annexed by Russia, the minister repeated.\n\nOther news followed.` },
+    data: { title: `Second report ${tag}`, text: `A new report.\n\n${CRIMEA_SENTENCE}\n\nOther news followed.` },
   });
   expect(second.status(), await second.text()).toBe(201);
   const secondId = (await second.json()).id as string;
-  const later = await editor.post(`/api/v1/articles/${secondId}/claims`, {
-    data: { target: { selector: [{ type: "TextQuoteSelector", exact: "In 2014 Crimea was annexed by Russia" }] } },
-  });
-  expect(later.status(), await later.text()).toBe(201);
-  const laterId = (await later.json()).id as string;
 
   await signIn(page, "editor");
-  await page.goto(`/articles/${secondId}?claim=${laterId}`);
+  await page.goto(`/articles/${secondId}`);
+  await selectInArticle(page, CRIMEA_SENTENCE);
+  const created = page.waitForResponse((r) => r.url().endsWith(`/api/v1/articles/${secondId}/claims`) && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Add claim" }).click();
+  const laterId = (await (await created).json()).id as string;
+
   const panel = page.getByTestId("checked-before");
   const offers = panel.getByRole("list", { name: "Similar earlier claims" });
   await expect(offers.getByRole("link", { name: new RegExp(tag) })).toBeVisible();
@@ -75,6 +100,7 @@ test("checked before: a new claim in a second article is offered the earlier che
   // The earlier claim shows the later one.
   await page.goto(`/articles/${sampleId}?claim=${earlierId}`);
   await expect(page.getByTestId("checked-before").getByText("Checked again in:")).toBeVisible();
-  const links = await (await editor.get(`/api/v1/claims/${laterId}`)).json();
-  expect(links.verdict).toBe("true");
+  const later = await (await editor.get(`/api/v1/claims/${laterId}`)).json();
+  expect(later.verdict).toBe("true");
+  expect(later.status).toBe("DRAFT");
 });

@@ -1,3 +1,5 @@
+"use client";
+
 import { FileText, Link2, Quote } from "lucide-react";
 import Link from "next/link";
 import { StatusBadge, VerdictChip, type ClaimStatusValue } from "@/components/claims/claim-badges";
