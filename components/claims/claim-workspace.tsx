@@ -16,6 +16,7 @@ import { ALL, ClaimListHeader, NO_FILTERS, type ClaimFilters } from "./claim-lis
 import type { PanelContext } from "./claim-types";
 import { TrashDialog } from "./trash-dialog";
 import { useClaimStore } from "./use-claim-store";
+import { AnnotateHint } from "@/components/viewer/annotate-hint";
 import { useLiveArticle } from "@/components/live/use-live-article";
 import { PresenceBar } from "@/components/live/presence-bar";
 
@@ -203,11 +204,7 @@ export function ClaimWorkspace({
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(380px,440px)] xl:gap-8">
       <div className="min-w-0">
         <div className="rounded-lg border border-border bg-background px-5 py-6 shadow-sm sm:px-10 sm:py-8">
-          {ctx.canEdit && (
-            <p className="mb-4 rounded-md bg-secondary px-3 py-2 text-xs text-secondary-foreground print:hidden">
-              Select text in the article, then choose <strong>Add claim</strong> (or press Alt+Shift+A).{creating ? " Adding…" : ""}
-            </p>
-          )}
+          <AnnotateHint canEdit={ctx.canEdit} busy={creating} />
           <ArticleViewer
             html={html}
             figureOffsets={figureOffsets}
@@ -224,7 +221,7 @@ export function ClaimWorkspace({
         <VerdictLegend verdicts={ctx.scale.verdicts} className="mt-3 px-1" />
       </div>
 
-      <aside aria-label="Claims" className="min-w-0 lg:sticky lg:top-[4.5rem] lg:self-start">
+      <aside id="claims" aria-label="Claims" className="min-w-0 lg:sticky lg:top-[4.5rem] lg:self-start">
         <div className="relative flex flex-col overflow-hidden rounded-lg border border-border bg-background shadow-sm lg:max-h-[calc(100vh-6rem)]" data-testid="claim-panel">
           {selected ? (
             <ClaimDetail

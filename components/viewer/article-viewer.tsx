@@ -9,6 +9,7 @@ import { HighlightLayer, highlightApiAvailable } from "./highlight-layer";
 import { highlightStyles, type HighlightGroup } from "./highlight-styles";
 import { pickClaim } from "./pick-claim";
 import { buildTextMap, offsetAtViewportPoint, offsetOfPoint, type TextMap } from "./text-map";
+import { useCaretBrowsing } from "./use-caret-browsing";
 import "./viewer.css";
 
 export { VerdictLegend, type VerdictLegendProps } from "./verdict-legend";
@@ -85,6 +86,7 @@ export function ArticleViewer({
   const [pending, setPending] = useState<PendingSelection | null>(null);
   // Spoken by the live region: a rejected shortcut's reason, else the selected claim.
   const [notice, setNotice] = useState("");
+  const caret = useCaretBrowsing(bodyRef, canAnnotate);
   const styles = useMemo(() => highlightStyles(groups), [groups]);
   const onTextReadyRef = useRef(onTextReady);
   useEffect(() => {
@@ -224,9 +226,11 @@ export function ArticleViewer({
       {styles && <style>{styles}</style>}
       <div
         ref={bodyRef}
+        id="article-text"
         className="article-prose"
         role="region"
         aria-label="Article text"
+        {...caret}
         onClick={onClick}
         onMouseMove={onMouseMove}
         // Rendered and escaped on the server by renderDocumentHtml.

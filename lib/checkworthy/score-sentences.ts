@@ -2,9 +2,6 @@
 // Signals (ClaimBuster-style features, hand-weighted): statistics and quantities, comparisons and
 // superlatives, causal links, attribution ("X said"), dates, named people and places; opinion,
 // questions and very short sentences score low. Offsets are UTF-16 positions in the canonical text.
-// wink-nlp (sentence-nlp.ts) supplies entities, proper names and who a statement is attributed to.
-
-import { sentenceFacts } from "./sentence-nlp";
 
 export interface CheckWorthyHint {
   start: number;
@@ -50,24 +47,22 @@ export function splitSentences(text: string): SentenceSpan[] {
 
 interface Signal {
   test: (s: string) => RegExpMatchArray | null | boolean;
-  /** A wink-nlp entity type that counts as the same signal. */
-  entity?: string;
   weight: number;
   reason: (m: RegExpMatchArray | null) => string;
 }
 
+const ATTRIBUTION_VERBS = "said|says|told|claimed|claims|stated|states|announced|insisted|argued|asserted|reported|according to|wrote|tweeted|declared|added|noted|warned|estimated|testified";
+const NAME = "(?:(?:Mr|Mrs|Ms|Dr|President|Prime Minister|Minister|Senator|Sen\\.|Rep\\.|Gov\\.)\\.?\\s+)?\\p{Lu}[\\p{L}’'-]+(?:\\s+\\p{Lu}[\\p{L}’'-]+){0,2}";
 
 const SIGNALS: Signal[] = [
   {
     test: (s) => s.match(/\b\d[\d,.]*\s*(?:%|per ?cent|percent|percentage points?)/i),
     weight: 3,
-    entity: "PERCENT",
     reason: () => "contains a statistic",
   },
   {
     test: (s) => s.match(/(?:[$€£¥]\s?\d[\d,.]*|\b\d[\d,.]*\s*(?:million|billion|trillion|thousand|dollars|euros|pounds|people|troops|soldiers|deaths|votes|jobs|tonnes|tons|km|miles|kilometres|kilometers)\b)/i),
     weight: 2.5,
-    entity: "MONEY",
     reason: () => "contains a quantity",
   },
   {
@@ -76,14 +71,21 @@ const SIGNALS: Signal[] = [
     reason: () => "makes a comparison",
   },
   {
-    test: (s) => s.match(/\b(?:because|caused|causes|led to|leads to|result(?:ed)? in|due to(?! be\b)|so that|therefore|as a result|responsible for)\b/i),
+    test: (s) => s.match(/\b(?:because|caused|causes|led to|leads to|result(?:ed)? in|due to|so that|therefore|as a result|responsible for)\b/i),
     weight: 1.5,
     reason: () => "states a cause",
   },
   {
+    test: (s) => s.match(new RegExp(`(${NAME})[^.]{0,60}?\\b(?:${ATTRIBUTION_VERBS})\\b|\\b(?:${ATTRIBUTION_VERBS})\\b[^.]{0,30}?(${NAME})`, "u")),
+    weight: 2,
+    reason: (m) => {
+      const who = (m?.[1] ?? m?.[2] ?? "").trim();
+      return who && !/^(?:The|A|An|It|He|She|They|We|This|That|In|On)$/.test(who) ? `attributed to ${who}` : "an attributed statement";
+    },
+  },
+  {
     test: (s) => s.match(/\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/),
     weight: 1,
-    entity: "DATE",
     reason: () => "names a date",
   },
   {
@@ -99,29 +101,20 @@ const OPINION = /\b(?:I think|I believe|I feel|we hope|should|must|would like|in
 export function scoreSentence(sentence: string): { score: number; reason: string } {
   const words = sentence.split(/\s+/).filter(Boolean).length;
   if (words < 5) return { score: 0, reason: "too short" };
-  const facts = sentenceFacts(sentence);
-  const has = (type: string) => facts.entities.some((e) => e.type === type);
   let total = 0;
   let best: { weight: number; reason: string } | null = null;
-  const add = (weight: number, reason: string) => {
-    total += weight;
-    if (!best || weight > best.weight) best = { weight, reason };
-  };
   for (const signal of SIGNALS) {
     const m = signal.test(sentence);
-    if (m) add(signal.weight, signal.reason(m === true ? null : (m as RegExpMatchArray)));
-    else if (signal.entity && has(signal.entity)) add(signal.weight, signal.reason(null));
+    if (!m) continue;
+    total += signal.weight;
+    if (!best || signal.weight > best.weight) best = { weight: signal.weight, reason: signal.reason(m === true ? null : (m as RegExpMatchArray)) };
   }
-  // Attribution, with its subject found by wink-nlp's part-of-speech tags.
-  if (facts.attributed) add(2, facts.attributedTo ? `attributed to ${facts.attributedTo}` : "an attributed statement");
-  // Proper names (people, places, organisations) make a statement checkable.
-  const names = new Set(facts.names).size;
+  // Names mid-sentence (people, places, organisations) make a statement checkable.
+  const names = sentence.slice(1).match(/(?<![.!?]\s)\b\p{Lu}[\p{Ll}’'-]{2,}/gu)?.length ?? 0;
   total += Math.min(names, 3) * 0.4;
   if (!best && names) best = { weight: 0.4, reason: "names people or places" };
   if (sentence.trim().endsWith("?")) total *= 0.3;
   if (OPINION.test(sentence)) total *= 0.6;
-  // Mostly a direct quotation without a figure: usually a view, not a checkable fact.
-  if (facts.quoted > 0.6 && !/\d/.test(sentence)) total *= 0.6;
   if (words > 60) total *= 0.8;
   const score = Math.min(1, total / 7);
   return { score: Math.round(score * 1000) / 1000, reason: best?.reason ?? "no factual signal" };

@@ -56,6 +56,7 @@ interface Row {
 const art = (pick: "published" | "draft") => (f: MatrixWorld) => ({ id: f[pick].id });
 const claim = (pick: "publishedClaim" | "otherClaim" | "draftClaim" | "unpublishedClaim" | "trashedClaim") => (f: MatrixWorld) => ({ id: f[pick].id });
 const claimVersion = async (id: string) => (await db.claim.findUniqueOrThrow({ where: { id } })).version;
+const articleVersion = async (id: string) => (await db.article.findUniqueOrThrow({ where: { id } })).version;
 const ws = (f: MatrixWorld) => ({ workspace: f.workspace.id });
 const quote = (exact: string) => ({ target: { selector: [{ type: "TextQuoteSelector", exact }] } });
 const REVISED = "Russia annexed Crimea from Ukraine in 2014.\n\nThe war has been running low on ammunition and shells.";
@@ -84,6 +85,10 @@ const EXPECTED: Record<string, Row[]> = {
   "GET /api/v1/articles/{id}": [
     { label: "published", params: art("published"), expect: MEMBERS },
     { label: "draft", params: art("draft"), expect: EDITORS_HIDDEN },
+  ],
+  "PATCH /api/v1/articles/{id}": [
+    { label: "published", params: art("published"), body: async (f) => ({ version: await articleVersion(f.published.id), language: "en" }), expect: EDITORS, repeatable: true },
+    { label: "draft", params: art("draft"), body: async (f) => ({ version: await articleVersion(f.draft.id), language: "en" }), expect: EDITORS_HIDDEN, repeatable: true },
   ],
   "DELETE /api/v1/articles/{id}": [
     { label: "published", params: art("published"), expect: EDITORS },

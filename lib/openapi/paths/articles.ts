@@ -6,6 +6,7 @@ import {
   createArticleJsonSchema,
   listArticlesQuerySchema,
 } from "@/lib/schemas/article";
+import { updateArticleDetailsSchema } from "@/lib/schemas/article-details";
 import { errorResponses, registry } from "../registry";
 
 // Article import and library. Request bodies and queries are the zod schemas the routes parse.
@@ -85,4 +86,30 @@ registry.registerPath({
   tags: ["Articles"],
   request: { params: idParam },
   responses: { 200: json(z.object({ id: z.string(), deletedAt: z.string() }), "Deleted"), ...errorResponses(401, 403, 404) },
+});
+
+const ArticleDetails = registry.register(
+  "ArticleDetails",
+  z.object({
+    id: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    byline: z.string().nullable(),
+    publishedOn: z.string().nullable().openapi({ example: "2021-12-30" }),
+    sourceUrl: z.string().nullable(),
+    language: z.string().nullable(),
+    visibility: z.enum(["PUBLIC", "MEMBERS"]),
+    updatedAt: z.string(),
+  }),
+);
+
+registry.registerPath({
+  method: "patch",
+  path: "/api/v1/articles/{id}",
+  summary: "Change an article's details after import: title, byline, original publication day, source URL, language, visibility (editors and admins)",
+  description:
+    "Send any of the fields with the `version` they were based on. A stale version answers 409 with the current details in `error.details.current`. Audited; an edited byline re-derives the author list; a visibility change applies to the reader page at once, the other details with the next publication.",
+  tags: ["Articles"],
+  request: { params: idParam, body: { content: { "application/json": { schema: updateArticleDetailsSchema } } } },
+  responses: { 200: json(ArticleDetails, "The article's details now"), ...errorResponses(400, 401, 404, 409) },
 });

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClaimWorkspace } from "@/components/claims/claim-workspace";
+import { ArticleDetailsDialog } from "@/components/articles/article-details-dialog";
 import { ExportMenu } from "@/components/export/export-menu";
 import { PublishDialog } from "@/components/reader/publish-dialog";
 import { RevisionToolbar } from "@/components/revisions/revision-toolbar";
@@ -14,6 +15,7 @@ import { safeUrl } from "@/lib/document/escape";
 import { formatDate } from "@/lib/format/format-date";
 import { renderDocumentHtml } from "@/lib/document/render-html";
 import { getAnnotationPage } from "@/lib/server/claims/get-annotation-page";
+import { getArticleDetails } from "@/lib/server/articles/update-article-details";
 import { latestEventId } from "@/lib/server/live/replay-events";
 
 type Props = { params: Promise<{ id: string }> };
@@ -39,6 +41,7 @@ export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
   const data = await load(id);
   const { article } = data;
+  const details = data.canEdit ? await getArticleDetails({ actor: await requireSessionActor(`/articles/${id}`), articleId: id }) : null;
   const liveAfter = await latestEventId();
   const source = safeUrl(article.sourceUrl);
   // The body is plain server HTML (first paint needs no editor); highlights are painted over it.
@@ -75,6 +78,7 @@ export default async function ArticlePage({ params }: Props) {
               Reader view <ExternalLink className="size-3.5" aria-hidden="true" />
             </a>
           )}
+          {details && <ArticleDetailsDialog details={details} />}
           <ExportMenu articleId={article.id} slug={article.slug} canExportInternal={data.canEdit} />
           {data.canEdit && <PublishDialog articleId={article.id} slug={article.slug} status={article.status} visibility={article.visibility} />}
         </div>
