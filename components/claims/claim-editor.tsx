@@ -68,6 +68,13 @@ export function ClaimEditor({ claim, ctx, onClaimChange }: { claim: ApiClaim; ct
     onChangeRef.current(server);
   }, []);
 
+  // The same claim moved on elsewhere without a change to what is edited here (publishing set it
+  // PUBLISHED): follow it at once, so the status is current and the next save is not a conflict.
+  useEffect(() => {
+    if (claim.version <= baseRef.current.version || dirty.current.size > 0) return;
+    if (JSON.stringify(fieldsOf(claim)) === JSON.stringify(fieldsOf(baseRef.current))) adopt(claim);
+  }, [claim, adopt]);
+
   const send = useCallback((extra: { status?: ApiClaim["status"] } = {}): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;

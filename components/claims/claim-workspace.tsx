@@ -1,6 +1,6 @@
 "use client";
 
-import { Filter } from "lucide-react";
+import { Filter, TextSelect } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
@@ -158,7 +158,7 @@ export function ClaimWorkspace({
       upsert(claim);
       setFilters(NO_FILTERS);
       select(claim.id, claim);
-      toast.success("Claim added");
+      // No "Claim added" toast: the new claim opening in the panel says it, and a toast covered the panel's buttons.
     } catch (err) {
       toast.error(err instanceof ApiError ? err.message : "Could not add the claim.");
     } finally {
@@ -254,13 +254,24 @@ export function ClaimWorkspace({
                 <PresenceBar me={ctx.currentUser.id} claimLabel={(id) => (byId.has(id) ? statementOf(byId.get(id)!) : null)} />
               </ClaimListHeader>
               {visible.length === 0 ? (
-                <div className="flex flex-col items-center gap-2 px-6 py-10 text-center text-sm text-muted-foreground">
-                  <Filter className="size-5" aria-hidden="true" />
-                  {claims.length === 0
-                    ? ctx.canEdit
-                      ? "No claims yet. Select a sentence in the article to check it."
-                      : "No published claims on this article."
-                    : "No claims match these filters."}
+                <div className="flex flex-col items-center gap-2 px-6 py-10 text-center text-sm text-muted-foreground" data-testid="claims-empty">
+                  {claims.length === 0 ? (
+                    <>
+                      <TextSelect className="size-6 text-primary" aria-hidden="true" />
+                      <p className="font-medium text-foreground">{ctx.canEdit ? "No claims yet" : "No published claims on this article"}</p>
+                      {ctx.canEdit && (
+                        <p>
+                          Select a sentence in the article, then choose <strong>Add claim</strong> (or press Alt+Shift+A). Each claim gets a verdict, a rationale and
+                          sources before it is reviewed.
+                        </p>
+                      )}
+                    </>
+                  ) : (
+                    <>
+                      <Filter className="size-5" aria-hidden="true" />
+                      <p>No claims match these filters.</p>
+                    </>
+                  )}
                 </div>
               ) : (
                 <ClaimList claims={visible} statementOf={statementOf} verdictOf={verdictOf} members={ctx.members} focusId={lastOpened} onSelect={select} />

@@ -8,6 +8,7 @@ import type { ApiSource } from "@/lib/schemas/claim";
 import { cn } from "@/lib/utils";
 import { api, ApiError } from "@/lib/api-client";
 import { hostOf, SourceForm, sourceBody, STANCES, type SourceDraft, type Stance } from "./source-form";
+import { useDates } from "@/components/ui/dates";
 
 const STANCE_STYLE: Record<Stance, string> = {
   SUPPORTS: "bg-emerald-50 text-emerald-900 border-emerald-200",
@@ -32,6 +33,7 @@ export function SourcesEditor({
   beforeChange: () => Promise<void>;
   onChanged: () => Promise<void>;
 }) {
+  const { date } = useDates();
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   // After adding one, focus returns to "Add source": the next one is Enter, paste, Enter away.
@@ -79,7 +81,7 @@ export function SourcesEditor({
                     <ExternalLink className="size-3 shrink-0" aria-hidden="true" />
                   </a>
                   <p className="truncate text-xs text-muted-foreground">
-                    {[s.publisher || hostOf(s.url), s.publishedOn && `published ${s.publishedOn}`, s.accessedOn && `accessed ${s.accessedOn}`].filter(Boolean).join(" · ")}
+                    {[s.publisher || hostOf(s.url), s.publishedOn && `published ${date(s.publishedOn)}`, s.accessedOn && `accessed ${date(s.accessedOn)}`].filter(Boolean).join(" · ")}
                   </p>
                 </div>
                 <span className={cn("shrink-0 rounded-full border px-2 py-0.5 text-[11px] font-medium", STANCE_STYLE[s.stance])}>{STANCES[s.stance]}</span>

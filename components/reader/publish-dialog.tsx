@@ -21,6 +21,13 @@ export interface PublishDialogProps {
   visibility?: Visibility;
 }
 
+/** The dialog's title: what it will do, or, once done, what it did (the page's status has moved on by then). */
+function publishTitle(mode: "publish" | "withdraw", status: string, result: PublishResult | null): string {
+  if (mode === "withdraw") return "Withdraw this fact-check";
+  if (result) return !result.published ? "Nothing new to publish" : result.number === 1 ? "Fact-check published" : "Correction published";
+  return status === "PUBLISHED" ? "Publish a correction" : "Publish the fact-check";
+}
+
 /** Publish / correct / withdraw an article's fact-check (editors; the API enforces it). */
 export function PublishDialog({ articleId, slug, status, visibility: initialVisibility }: PublishDialogProps) {
   const router = useRouter();
@@ -78,7 +85,7 @@ export function PublishDialog({ articleId, slug, status, visibility: initialVisi
       <DialogContent>
         <form onSubmit={submit} className="grid gap-4">
           <DialogHeader>
-            <DialogTitle>{mode === "withdraw" ? "Withdraw this fact-check" : status === "PUBLISHED" ? "Publish a correction" : "Publish the fact-check"}</DialogTitle>
+            <DialogTitle>{publishTitle(mode, status, result)}</DialogTitle>
             <DialogDescription>
               {mode === "withdraw"
                 ? "Readers at the article's address will see that it was withdrawn, when and why."

@@ -8,6 +8,7 @@ import { cn } from "@/lib/utils";
 import { HighlightLayer, highlightApiAvailable } from "./highlight-layer";
 import { highlightStyles, type HighlightGroup } from "./highlight-styles";
 import { pickClaim } from "./pick-claim";
+import { useDragSelect } from "./use-drag-select";
 import { buildTextMap, offsetAtViewportPoint, offsetOfPoint, type TextMap } from "./text-map";
 import { useCaretBrowsing } from "./use-caret-browsing";
 import "./viewer.css";
@@ -92,6 +93,7 @@ export function ArticleViewer({
   useEffect(() => {
     onTextReadyRef.current = onTextReady;
   });
+  useDragSelect(bodyRef);
   const ranges = useMemo(() => new Map(highlights.map((h) => [h.id, { start: h.start, end: h.end }])), [highlights]);
 
   // The text map is built from the server-rendered body once; the layer lives as long as it.

@@ -1,0 +1,78 @@
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { apiAs, signIn } from "./helpers";
+
+// Every page kind at phone (390 px) and desktop (1440 px) width: nothing runs off the side of
+// the window. With SCREENSHOT_REVIEW=1 each page is also saved as a PNG under
+// test-results/review/ for a person to look at (and printed to PDF where the page prints).
+
+test.describe.configure({ mode: "serial" });
+
+const REVIEW = Boolean(process.env.SCREENSHOT_REVIEW);
+let slug: string;
+let articleId: string;
+
+async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
+  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBeTruthy();
+  return (await res.json()) as T;
+}
+
+test.beforeAll(async ({ baseURL }) => {
+  const editor = await apiAs(baseURL!, "editor");
+  const admin = await apiAs(baseURL!, "admin");
+  const text = `Harbour review ${Date.now()}\n\nThe port handled 12 million tonnes last year, a record, the harbour board said. It will also double its staff by 2028.\n\nUnions say the figures ignore the closed northern dock.`;
+  articleId = (await ok<{ id: string }>(await editor.post("/api/v1/articles", { data: { text } }))).id;
+  for (const [exact, verdict] of [
+    ["The port handled 12 million tonnes last year, a record", "mostly-true"],
+    ["12 million tonnes", "true"],
+    ["It will also double its staff by 2028", "unproven"],
+  ] as const) {
+    const claim = await ok<{ id: string }>(
+      await editor.post(`/api/v1/articles/${articleId}/claims`, {
+        data: { target: { selector: [{ type: "TextQuoteSelector", exact }] }, verdict, rationale: '<p>Board figures, <strong>checked</strong> against <a href="https://port.example/report">the annual report</a>.</p>' },
+      }),
+    );
+    await ok(await editor.post(`/api/v1/claims/${claim.id}/sources`, { data: { url: "https://port.example/report", title: "Annual report", stance: "SUPPORTS" } }));
+    const fresh = await ok<{ version: number }>(await editor.get(`/api/v1/claims/${claim.id}`));
+    const review = await ok<{ version: number }>(await editor.patch(`/api/v1/claims/${claim.id}`, { data: { version: fresh.version, status: "IN_REVIEW" } }));
+    await ok(await admin.patch(`/api/v1/claims/${claim.id}`, { data: { version: review.version, status: "APPROVED" } }));
+  }
+  slug = (await ok<{ url: string }>(await editor.post(`/api/v1/articles/${articleId}/publish`, { data: { visibility: "PUBLIC" } }))).url.split("/r/")[1];
+});
+
+async function review(browser: Browser, baseURL: string, width: number) {
+  const height = width < 640 ? 844 : 900;
+  const mobile = width < 640;
+  const page = await browser.newPage({ viewport: { width, height }, isMobile: mobile, hasTouch: mobile, baseURL });
+  const visit = async (name: string, path: string, opts: { pdf?: boolean } = {}) => {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at ${width}px runs ${overflow}px off the side`).toBeLessThanOrEqual(1);
+    if (!REVIEW) return;
+    await page.screenshot({ path: `test-results/review/${name}-${width}.png`, fullPage: width >= 640 });
+    // Print preview: Chromium prints with the page's @page margins.
+    if (opts.pdf && width >= 640) await page.pdf({ path: `test-results/review/${name}-print.pdf`, preferCSSPageSize: true });
+  };
+  await visit("sign-in", "/sign-in");
+  await visit("reader", `/r/${slug}`, { pdf: true });
+  await visit("embed", `/embed/${slug}`);
+  await visit("not-found", "/r/no-such-fact-check");
+  await signIn(page, "admin");
+  await visit("library", "/articles", { pdf: true });
+  await visit("article", `/articles/${articleId}`, { pdf: true });
+  await visit("new-article", "/articles/new");
+  await visit("review-queue", "/claims");
+  await visit("search", "/search?q=harbour");
+  await visit("admin-members", "/admin/members");
+  await visit("admin-scale", "/admin/scale");
+  await visit("admin-workspace", "/admin/workspace");
+  await visit("tokens", "/settings/tokens");
+  await page.close();
+}
+
+for (const width of [390, 1440]) {
+  test(`every page kind fits a ${width}px window`, async ({ browser, baseURL }) => {
+    test.setTimeout(180_000);
+    await review(browser, baseURL!, width);
+  });
+}
