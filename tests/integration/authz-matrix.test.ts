@@ -78,6 +78,8 @@ const EXPECTED: Record<string, Row[]> = {
   "POST /api/v1/notifications/read": [{ body: () => ({}), expect: SIGNED_IN, repeatable: true }],
   "GET /api/v1/scale": [{ query: ws, expect: MEMBERS }],
   "GET /api/v1/workspaces/{idOrSlug}/members": [{ params: (f) => ({ idOrSlug: f.workspace.slug }), expect: ADMINS }],
+  // Claimants of drafts too: editors only.
+  "GET /api/v1/workspaces/{idOrSlug}/claimants": [{ params: (f) => ({ idOrSlug: f.workspace.slug }), expect: EDITORS }],
 
   "GET /api/v1/articles": [{ query: ws, expect: MEMBERS }],
   "POST /api/v1/articles": [{ body: (f) => ({ workspace: f.workspace.id, text: "Headline\n\nA paragraph of the new article." }), expect: EDITORS, repeatable: true }],

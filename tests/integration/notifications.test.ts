@@ -65,7 +65,7 @@ describe("notifications", () => {
     await publishArticle({ actor: s.actors.admin, articleId: s.article.id, visibility: "PUBLIC" });
     const mine = await listNotifications({ actor: s.actors.editor });
     expect(mine.notifications[0]).toMatchObject({ type: "PUBLISHED", href: `/articles/${s.article.id}?claim=${s.claim.id}`, actor: { id: s.users.admin.id } });
-    expect(mine.notifications[0].message).toMatch(/^Published: “Crime doubled”/);
+    expect(mine.notifications[0].message).toMatch(/^Published: “Crime doubled last year, the mayor said” in “/);
     expect(await types(s.actors.admin)).not.toContain("PUBLISHED");
   });
 
