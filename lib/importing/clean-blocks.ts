@@ -10,6 +10,7 @@ import {
 } from "./boilerplate";
 import { blockText, trimInlineEnd } from "./doc-utils";
 import { furnitureReason, isStoryParagraph } from "./furniture";
+import { runFurniture } from "./furniture-runs";
 import { dateFromLine } from "./metadata";
 import type { RemovedBlock } from "./types";
 
@@ -37,6 +38,8 @@ export interface CleanOptions {
    * such block with the index of its run's first block. A run is listed and restored as one.
    */
   outside?: Map<BlockNode, number>;
+  /** The page's address: links to the same site's other pages are told from links elsewhere. */
+  pageUrl?: string | null;
 }
 
 export const OUTSIDE_ARTICLE_REASON = "Outside the article on the page (left out by the extractor)";
@@ -163,6 +166,16 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
 
   // Page furniture: header and footer zones around the story, credits, link-only lines.
   const furniture = options.furniture ?? "page";
+  if (furniture === "page") {
+    // Patterns over several blocks first (other stories' links and teasers, tags, a closing
+    // bio), so the zones below start and end at the story's own paragraphs.
+    const runs = runFurniture(
+      input.map((block, i) => ({ block, text: texts[i] })),
+      new Set(decided.keys()),
+      options.pageUrl ?? null,
+    );
+    for (const [i, d] of runs) decided.set(i, { reason: d.reason, text: texts[i] });
+  }
   if (furniture !== "off") {
     const story = input.map((b, i) => !decided.has(i) && isStoryParagraph(b, texts[i]));
     const first = story.indexOf(true);

@@ -19,7 +19,7 @@ export function isStoryParagraph(block: BlockNode, text: string): boolean {
   return n >= 25 || (n >= 10 && SENTENCE_END.test(t));
 }
 
-function inlineOf(block: BlockNode): InlineNode[] {
+export function inlineOf(block: BlockNode): InlineNode[] {
   if (block.type === "paragraph" || block.type === "heading") return block.content ?? [];
   if (block.type === "bulletList" || block.type === "orderedList" || block.type === "blockquote") {
     return (block.content ?? []).flatMap((b) => ("content" in b && b.type === "listItem" ? (b.content ?? []).flatMap(inlineOf) : inlineOf(b as BlockNode)));
@@ -62,6 +62,8 @@ const FURNITURE_PHRASE = new RegExp(
     "^(image|photo|slide|picture)?\\s*\\d+\\s*(of|/)\\s*/?\\s*\\d+$",
     "^\\d+([.,]\\d+)?\\s*(comments?|shares?|views?|reads?|letture|votes?|голос\\w*|comentários?|commenti)$",
     "^(reader )?comments$|^\\d+ with \\d+ posters participating$|^media caption\\b",
+    // subscriptions, communities, author follow lines
+    "\\bissues for [£$€]\\s?\\d|\\bdelivered (to|through) your (door|letterbox)\\b|\\bnews tip, correction or comment\\b|^join our\\b.{0,40}\\b(forums?|community)\\b|\\bfollow (him|her|them|me) on (twitter|facebook|instagram|x)\\b",
     // read-on prompts, print-edition notes, feedback and log-in prompts
     "^continue reading( the main story)?\\b|^\\[(read|related|see|watch|more)\\b[^\\]]*\\]$|^a version of this article appears in print\\b|\\binterested in your feedback\\b|^you must (log ?in|sign in|login)\\b.{0,60}\\bto comment\\b",
     "^%?\\d+\\s*голос\\w*$",
@@ -100,9 +102,13 @@ export function furnitureReason(block: BlockNode, text: string, zone: "head" | "
   if (isText && n <= 60 && CREDIT.test(t) && !(SENTENCE_END.test(t) && n > 12)) return "Photo caption or credit";
   if (isText && n <= 40 && FURNITURE_PHRASE.test(t)) return "Page furniture (navigation, notice, counter or prompt)";
   if (isText && n <= 5 && /^\[[^\]]{1,200}\]$/.test(t)) return "Bracketed link label";
+  if (isText && n <= 60 && /\[\/[a-z_-]+\]|\[[a-z_-]+\s+[a-z_-]+=/i.test(t)) return "Unrendered shortcode (widget text)";
+  if (isText && /^(don'?t miss|most read|trending( now)?|recommended( for you)?|read next|more on this( story)?)\b/i.test(t) && (n <= 4 || /\n/.test(text))) {
+    return "Promotion of other stories";
+  }
   if (isText && zone !== "body" && /^https?:\/\/\S+$/.test(t)) return "Bare address line";
   if (isText && n <= 20 && !SENTENCE_END.test(t) && DATE.test(t) && !/[,;]\s+\p{Ll}/u.test(t) && (zone !== "body" || n <= 10)) return "Date line";
-  if (((isText && (zone !== "body" || n <= 25)) || (isList && zone !== "body")) && n <= 60 && linkDensity(block) >= 0.75) {
+  if (((isText && (zone !== "body" || (n <= 25 && block.type !== "heading"))) || (isList && zone !== "body")) && n <= 60 && linkDensity(block) >= 0.75) {
     return isList ? "List of links (related stories or navigation)" : "Link-only line (related story or navigation)";
   }
   if (isList && block.content.length > 0) {

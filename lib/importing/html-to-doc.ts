@@ -119,7 +119,8 @@ class Walker {
 
     if (tag in HEADINGS) {
       this.flush();
-      const content = this.inlineOf(el, []);
+      // A heading wrapped in a link (a teaser's headline) keeps the link: the cleaner reads it.
+      const content = this.inlineOf(el, marks.filter((m) => m.type === "link"));
       if (content.length) this.blocks.push({ type: "heading", attrs: { level: HEADINGS[tag] }, content });
       return;
     }

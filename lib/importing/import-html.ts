@@ -138,6 +138,7 @@ export function importHtml(input: string, options: HtmlImportOptions = {}): Impo
       furniture,
       captions,
       outside: runOf,
+      pageUrl: sourceUrl,
     });
   const hasText = (result: { blocks: BlockNode[] }) => result.blocks.some((b) => blockText(b).trim() !== "");
   let cleaned = clean(mode === "page" ? "page" : "inline");
