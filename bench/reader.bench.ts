@@ -19,7 +19,7 @@ import { renderReaderPage } from "../lib/reader/render-reader";
 import { DEFAULT_SCALE } from "../lib/scale/default-scale";
 import type { ReportBundle, ReportClaim } from "../lib/schemas/report";
 import { articleWithClaims, childArg, runChild, startApp } from "./support/app-fixture";
-import { fmt, throughput } from "./support/load";
+import { fmt, throughput, uptimeLine, verdict } from "./support/load";
 
 const smoke = process.env.BENCH_SMOKE === "1" || process.argv.includes("--smoke");
 const WORDS = smoke ? 2_000 : 10_000;
@@ -95,6 +95,8 @@ interface HttpFigures {
   bytes: number;
   readerRps: number;
   staticRps: number;
+  readerCpuMs: number;
+  staticCpuMs: number;
   non2xx: number;
 }
 
@@ -104,7 +106,7 @@ async function httpChild(): Promise<void> {
   const dist = process.env.RELIABILITY_DIST_DIR ?? ".next";
   const staticFile = (count: number) => path.join(dist, "static", `bench-reader-${count}.html`);
   for (const count of SIZES) writeFileSync(staticFile(count), "");
-  const app = await startApp("sqlite", 3980);
+  const app = await startApp("sqlite", Number(process.env.BENCH_PORT ?? 3980));
   const out: HttpFigures[] = [];
   try {
     for (const count of SIZES) {
@@ -112,12 +114,21 @@ async function httpChild(): Promise<void> {
       const res = await app.editor.request("POST", `/api/v1/articles/${article.id}/publish`, JSON.stringify({ visibility: "PUBLIC" }), "application/json", 120_000);
       if (!res.ok) throw new Error(`publish answered ${res.status}: ${await res.text()}`);
       const url = `${app.server.base}/r/${article.slug}`;
-      const page = await (await fetch(url)).text(); // also renders it into the page cache
+      const page = await (await fetch(url, { headers: { connection: "close" } })).text(); // also renders it into the page cache
       const bytes = Buffer.byteLength(page);
       writeFileSync(staticFile(count), "x".repeat(bytes));
-      const reader = await throughput(url);
-      const peer = await throughput(`${app.server.base}/_next/static/bench-reader-${count}.html`);
-      out.push({ count, bytes, readerRps: reader.rps, staticRps: peer.rps, non2xx: reader.non2xx + reader.errors + peer.non2xx + peer.errors });
+      const pid = app.server.child.pid;
+      const reader = await throughput(url, { pid });
+      const peer = await throughput(`${app.server.base}/_next/static/bench-reader-${count}.html`, { pid });
+      out.push({
+        count,
+        bytes,
+        readerRps: reader.rps,
+        staticRps: peer.rps,
+        readerCpuMs: reader.cpuMsPerRequest,
+        staticCpuMs: peer.cpuMsPerRequest,
+        non2xx: reader.non2xx + reader.errors + peer.non2xx + peer.errors,
+      });
     }
   } finally {
     await app.stop();
@@ -144,7 +155,11 @@ function renderPart() {
   const [a, b] = results;
   const timeRatio = b.ms / a.ms;
   const sizeRatio = b.bytes / a.bytes;
-  console.log(`  ${b.count}/${a.count} claims: time ×${timeRatio.toFixed(2)} for output ×${sizeRatio.toFixed(2)} (linear: time ratio ≈ size ratio; quadratic would be ≈ ×${(sizeRatio * sizeRatio).toFixed(1)})`);
+  // Linear: the time grows like the output (within 1.5× of it); quadratic would grow like its square.
+  const linear = timeRatio <= sizeRatio * 1.5;
+  console.log(
+    `  ${b.count}/${a.count} claims: time ×${timeRatio.toFixed(2)} for output ×${sizeRatio.toFixed(2)} (linear: time ratio ≈ size ratio; quadratic would be ≈ ×${(sizeRatio * sizeRatio).toFixed(1)}): ${linear ? "linear, meets" : "MISSES (grows faster than the output)"}`,
+  );
   console.log("  Served pages come from the PageCache after the first request (one render per publication), with ETag/304.");
 }
 
@@ -153,10 +168,16 @@ async function main() {
   renderPart();
   console.log(`HTTP, ${32} concurrent clients, reader page vs a static file of the same size from the same server:`);
   for (const f of await runChild<HttpFigures[]>("http")) {
+    const ratio = f.readerRps / f.staticRps;
+    const cpuRatio = f.staticCpuMs / f.readerCpuMs;
     console.log(
-      `  ${f.count.toLocaleString("en-US")} claims (${fmt(f.bytes / 1024)} KB): reader ${fmt(f.readerRps)} req/s, static ${fmt(f.staticRps)} req/s, ratio ${(f.readerRps / f.staticRps).toFixed(2)} (target ≥ 0.5)${f.non2xx ? `, ${f.non2xx} failed!` : ""}`,
+      `  ${f.count.toLocaleString("en-US")} claims (${fmt(f.bytes / 1024)} KB): reader ${fmt(f.readerRps)} req/s, static ${fmt(f.staticRps)} req/s, ratio ${ratio.toFixed(2)} ${verdict(ratio >= 0.5)} (target ≥ 0.5)${f.non2xx ? `, ${f.non2xx} failed!` : ""}`,
+    );
+    console.log(
+      `      server CPU per request: reader ${fmt(f.readerCpuMs, 2)} ms, static ${fmt(f.staticCpuMs, 2)} ms: ratio ${cpuRatio.toFixed(2)} ${verdict(cpuRatio >= 0.5)} (the throughput ratio on an idle core)`,
     );
   }
+  console.log(uptimeLine());
 }
 
 main().catch((e) => {

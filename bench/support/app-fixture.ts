@@ -22,7 +22,8 @@ export async function startApp(provider: Provider, port: number): Promise<App> {
   // The factories below use lib/db, which reads these at first use.
   Object.assign(process.env, database.env);
   const server = await startServer(database, port);
-  const editor = await Client.signIn(server.base, "editor@example.com");
+  // Fresh connections for the benchmark's own requests (see Client.closeConnections).
+  const editor = await Client.signIn(server.base, "editor@example.com", { closeConnections: true });
   const { db } = await import("../../lib/db");
   const ws = await db.workspace.findFirstOrThrow({ where: { slug: "demo" } });
   const user = await db.user.findFirstOrThrow({ where: { email: "editor@example.com" } });

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { processCpuMs } from "./cpu";
 
 // Load helpers shared by the HTTP benchmarks: throughput with autocannon at N connections, and
 // latency percentiles of N concurrent clients each sending requests one after another.
@@ -14,18 +15,33 @@ export function machineLine(): string {
   return `Machine: ${os.cpus().length} cores, load average ${one.toFixed(1)} (5 min ${five.toFixed(1)}) at start: figures under load are inflated, ratios from one run are what compare.`;
 }
 
+/** `uptime` at the end of a run (load during the measurement). */
+export function uptimeLine(): string {
+  const r = spawnSync("uptime", { encoding: "utf8" });
+  return `uptime at the end: ${(r.stdout || os.loadavg().map((l) => l.toFixed(2)).join(" ")).trim()}`;
+}
+
+export const verdict = (ok: boolean) => (ok ? "meets" : "MISSES");
+
 export interface Throughput {
   rps: number;
   p99: number;
   non2xx: number;
   errors: number;
+  /** CPU ms the server process `pid` spent per request (NaN without a pid). */
+  cpuMsPerRequest: number;
 }
 
-export async function throughput(url: string, { connections = 32, seconds = smoke ? 3 : 10, headers = {} as Record<string, string> } = {}): Promise<Throughput> {
+export async function throughput(
+  url: string,
+  { connections = 32, seconds = smoke ? 3 : 10, headers = {} as Record<string, string>, pid = undefined as number | undefined } = {},
+): Promise<Throughput> {
   // A short warm-up so the first compilations and connection set-up are not measured.
   await autocannon({ url, connections, amount: connections * 2, headers });
+  const cpu0 = pid ? processCpuMs(pid) : NaN;
   const r = await autocannon({ url, connections, duration: seconds, headers });
-  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  const cpuMs = pid ? processCpuMs(pid) - cpu0 : NaN;
+  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, cpuMsPerRequest: cpuMs / Math.max(1, r.requests.total) };
 }
 
 export function percentile(values: number[], p: number): number {

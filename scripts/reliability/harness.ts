@@ -121,7 +121,7 @@ export async function startServer(db: Database, port: number): Promise<Server> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server on port ${port} exited during start (see .tmp/reliability/server-${port}.log)`);
     try {
-      const res = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(`${base}/api/v1/health`, { headers: { connection: "close" }, signal: AbortSignal.timeout(2_000) });
       if (res.ok) break;
     } catch {
       /* not up yet */
@@ -137,10 +137,19 @@ export async function startServer(db: Database, port: number): Promise<Server> {
 
 /** A signed-in browser-like client: session cookie plus the app's Origin on every request. */
 export class Client {
+  /**
+   * Send `Connection: close` (a fresh connection per request). The benchmarks set it: a pooled
+   * connection left idle past the server's keep-alive timeout (5 s) while the benchmark process
+   * was busy writing fixtures is closed by the server just as the next request is written on it,
+   * and that request fails with "other side closed" (UND_ERR_SOCKET).
+   */
+  closeConnections = false;
+
   constructor(readonly base: string, public cookie = "") {}
 
-  static async signIn(base: string, email: string): Promise<Client> {
+  static async signIn(base: string, email: string, { closeConnections = false } = {}): Promise<Client> {
     const client = new Client(base);
+    client.closeConnections = closeConnections;
     const csrf = await client.request("GET", "/api/auth/csrf");
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const form = new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" });
@@ -151,6 +160,7 @@ export class Client {
 
   async request(method: string, url: string, body?: string | null, contentType = "application/json", timeoutMs = 30_000): Promise<Response> {
     const headers: Record<string, string> = { origin: this.base };
+    if (this.closeConnections) headers.connection = "close";
     if (this.cookie) headers.cookie = this.cookie;
     if (body !== undefined && body !== null) headers["content-type"] = contentType;
     const res = await fetch(this.base + url, { method, headers, body: body ?? undefined, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });

@@ -1,0 +1,26 @@
+import { readFileSync } from "node:fs";
+
+// CPU time of a process (all its threads, user + system) from /proc, in ms. On a loaded machine
+// wall-clock throughput mostly measures how often the server got a core; CPU time per request
+// is what the server itself spends, and the ratio of two servers' CPU per request is the
+// throughput ratio they would have on an idle core.
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces) start at state: utime is field 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return NaN; // not Linux, or the process is gone
+  }
+}
+
+/** Runs `work` and returns its result with the CPU ms the process `pid` spent meanwhile. */
+export async function withCpu<T>(pid: number | undefined, work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+  const before = pid ? processCpuMs(pid) : NaN;
+  const result = await work();
+  return { result, cpuMs: pid ? processCpuMs(pid) - before : NaN };
+}
