@@ -62,7 +62,7 @@ async function selectInArticle(page: Page, text: string) {
   expect(found, `"${text}" is in the article`).toBe(true);
 }
 
-test("checked before: selecting the sample's Crimea sentence in a second article offers the earlier check, links to it and copies its verdict", async ({ page, baseURL }) => {
+test("checked before: selecting the sample's Crimea sentence in a second article offers the earlier check before Add claim; choosing it adds the claim linked, with its verdict copied", async ({ page, baseURL }) => {
   const editor = await apiAs(baseURL!, "editor");
   const sampleId = await sampleArticleId(editor);
   const tag = Date.now().toString(36);
@@ -84,17 +84,28 @@ test("checked before: selecting the sample's Crimea sentence in a second article
 
   await signIn(page, "editor");
   await page.goto(`/articles/${secondId}`);
+  const claimPosts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith(`/api/v1/articles/${secondId}/claims`)) claimPosts.push(r.url());
+  });
   await selectInArticle(page, CRIMEA_SENTENCE);
+
+  // Offered while the text is only selected: no claim exists yet.
+  const offer = page.getByTestId("selection-checked-before");
+  await expect(offer.getByRole("list", { name: "Earlier claims like the selection" }).getByRole("link", { name: new RegExp(tag) })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add claim", exact: true })).toBeVisible();
+  expect(claimPosts).toHaveLength(0);
+  await page.screenshot({ path: `test-results/checked-before-selection.png`, fullPage: true });
+
   const created = page.waitForResponse((r) => r.url().endsWith(`/api/v1/articles/${secondId}/claims`) && r.request().method() === "POST");
-  await page.getByRole("button", { name: "Add claim" }).click();
+  await offer.getByRole("button", { name: new RegExp(`Add claim linked to .*${tag}.* and copy its check`) }).click();
   const laterId = (await (await created).json()).id as string;
+  expect(claimPosts).toHaveLength(1);
 
   const panel = page.getByTestId("checked-before");
-  const offers = panel.getByRole("list", { name: "Similar earlier claims" });
-  await expect(offers.getByRole("link", { name: new RegExp(tag) })).toBeVisible();
-  await panel.getByRole("button", { name: new RegExp(`Link and copy the check of .*${tag}`) }).click();
   await expect(panel.getByRole("list", { name: "Linked claims" }).getByRole("link", { name: new RegExp(tag) })).toBeVisible();
   await expect(page.getByTestId("claim-panel").getByText("True").first()).toBeVisible();
+  await expect(offer).toHaveCount(0);
   await page.screenshot({ path: `test-results/checked-before.png`, fullPage: true });
 
   // The earlier claim shows the later one.
@@ -103,4 +114,5 @@ test("checked before: selecting the sample's Crimea sentence in a second article
   const later = await (await editor.get(`/api/v1/claims/${laterId}`)).json();
   expect(later.verdict).toBe("true");
   expect(later.status).toBe("DRAFT");
+  expect(later.exact).toBe(CRIMEA_SENTENCE);
 });

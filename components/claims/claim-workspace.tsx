@@ -5,10 +5,12 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { CheckWorthyHints } from "@/components/discovery/check-worthy-hints";
+import { SelectionCheckedBefore } from "@/components/discovery/selection-checked-before";
 import { ArticleViewer, VerdictLegend, type HighlightGroup, type NewClaimSelection, type ViewerHighlight } from "@/components/viewer";
 import { decodeClaimIndex, statementReader, summaryOf, type ClaimIndex, type ClaimSummary } from "@/lib/claims/claim-index";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
 import type { ApiClaim } from "@/lib/schemas/claim";
+import type { ApiLinkedClaim, ApiSimilarClaim } from "@/lib/schemas/claim-link";
 import { api, ApiError } from "@/lib/api-client";
 import { ClaimDetail } from "./claim-detail";
 import { ClaimList } from "./claim-list";
@@ -151,17 +153,26 @@ export function ClaimWorkspace({
     return () => window.removeEventListener("keydown", onKey);
   }, [step, select, selectedId]);
 
-  const onCreateClaim = async (sel: NewClaimSelection) => {
+  /** Adds the claim; with `earlier`, links it to that earlier claim and copies its check in (still a draft). */
+  const onCreateClaim = async (sel: NewClaimSelection, earlier?: ApiSimilarClaim) => {
     setCreating(true);
+    let claim: ApiClaim | null = null;
     try {
-      const claim = await api<ApiClaim>("POST", `/api/v1/articles/${articleId}/claims`, { target: { selector: [sel.quote, sel.position] } });
+      claim = await api<ApiClaim>("POST", `/api/v1/articles/${articleId}/claims`, { target: { selector: [sel.quote, sel.position] } });
       upsert(claim);
       setFilters(NO_FILTERS);
-      select(claim.id, claim);
-      // No "Claim added" toast: the new claim opening in the panel says it, and a toast covered the panel's buttons.
+      if (earlier) {
+        const r = await api<{ claim: ApiClaim; links: ApiLinkedClaim[] }>("POST", `/api/v1/claims/${encodeURIComponent(claim.id)}/links`, { toClaimId: earlier.id, copy: true });
+        claim = r.claim;
+        upsert(claim);
+        toast.success("Claim added with the earlier check copied in", { description: "Still a draft: review it before approval." });
+      }
+      // No "Claim added" toast otherwise: the new claim opening in the panel says it, and a toast covered the panel's buttons.
     } catch (err) {
-      toast.error(err instanceof ApiError ? err.message : "Could not add the claim.");
+      const message = err instanceof ApiError ? err.message : "Could not add the claim.";
+      toast.error(claim ? `The claim was added, but the earlier check was not copied: ${message}` : message);
     } finally {
+      if (claim) select(claim.id, claim);
       setCreating(false);
     }
   };
@@ -215,6 +226,17 @@ export function ClaimWorkspace({
             onSelectClaim={select}
             canAnnotate={ctx.canEdit}
             onCreateClaim={onCreateClaim}
+            selectionExtra={(selectedText, take) => (
+              <SelectionCheckedBefore
+                articleId={articleId}
+                text={selectedText}
+                verdicts={ctx.scale.verdicts}
+                onUse={(earlier) => {
+                  const sel = take();
+                  if (sel) void onCreateClaim(sel, earlier);
+                }}
+              />
+            )}
             onTextReady={setText}
           />
         </div>

@@ -45,6 +45,11 @@ export interface ArticleViewerProps {
   /** Shows the "Add claim" affordance for text selections. */
   canAnnotate?: boolean;
   onCreateClaim?: (selection: NewClaimSelection) => void;
+  /**
+   * Shown under "Add claim" while text is selected (e.g. earlier checks of it): gets the selected
+   * text and `take`, which ends the selection and hands it over as a new claim's selection.
+   */
+  selectionExtra?: (text: string, take: () => NewClaimSelection | null) => React.ReactNode;
   /** The canonical text, read back from the body once it is mapped (equals Article.canonicalText). */
   onTextReady?: (text: string) => void;
   className?: string;
@@ -52,6 +57,10 @@ export interface ArticleViewerProps {
 
 interface PendingSelection {
   range: TextRange;
+  /** The selected text (trimmed). */
+  text: string;
+  /** As a new claim's selection (when there is no problem). */
+  selection: NewClaimSelection | null;
   problem: string | null;
   /** Where to float the affordance, relative to the viewer's box. */
   top: number;
@@ -77,6 +86,7 @@ export function ArticleViewer({
   onSelectClaim,
   canAnnotate = false,
   onCreateClaim,
+  selectionExtra,
   onTextReady,
   className,
 }: ArticleViewerProps) {
@@ -88,6 +98,7 @@ export function ArticleViewer({
   // Spoken by the live region: a rejected shortcut's reason, else the selected claim.
   const [notice, setNotice] = useState("");
   const caret = useCaretBrowsing(bodyRef, canAnnotate);
+  const wide = Boolean(selectionExtra);
   const styles = useMemo(() => highlightStyles(groups), [groups]);
   const onTextReadyRef = useRef(onTextReady);
   useEffect(() => {
@@ -161,11 +172,16 @@ export function ArticleViewer({
         const problem = selectionProblem({ text: map.text, segments: [], figureOffsets }, raw);
         const last = selectionEndRect(dom, wrapper);
         const box = wrapper.getBoundingClientRect();
+        const range = trimRange(map.text, raw);
+        const described = problem ? null : describeRange(map.text, range);
         setPending({
-          range: trimRange(map.text, raw),
+          range,
+          text: map.text.slice(range.start, range.end),
+          selection: described && { start: range.start, end: range.end, quote: described.quote, position: described.position },
           problem,
           top: last.bottom - box.top + 6,
-          left: Math.max(0, Math.min(last.right - box.left - 40, box.width - 220)),
+          // Room for the button, or for the panel under it (selectionExtra).
+          left: Math.max(0, Math.min(last.right - box.left - 40, box.width - (wide ? 360 : 220))),
         });
       });
     };
@@ -174,16 +190,21 @@ export function ArticleViewer({
       cancelAnimationFrame(frame);
       window.document.removeEventListener("selectionchange", update);
     };
-  }, [canAnnotate, figureOffsets]);
+  }, [canAnnotate, figureOffsets, wide]);
 
-  const createClaim = useCallback(() => {
-    const map = mapRef.current;
-    if (!pending || pending.problem || !onCreateClaim || !map) return;
-    const { quote, position } = describeRange(map.text, pending.range);
-    onCreateClaim({ start: pending.range.start, end: pending.range.end, quote, position });
+  /** The pending selection as a new claim's selection; the text selection ends. */
+  const take = useCallback((): NewClaimSelection | null => {
+    if (!pending?.selection) return null;
     window.getSelection()?.removeAllRanges();
     setPending(null);
-  }, [pending, onCreateClaim]);
+    return pending.selection;
+  }, [pending]);
+
+  const createClaim = useCallback(() => {
+    if (!onCreateClaim) return;
+    const selection = take();
+    if (selection) onCreateClaim(selection);
+  }, [take, onCreateClaim]);
 
   useEffect(() => {
     if (!canAnnotate) return;
@@ -257,6 +278,7 @@ export function ArticleViewer({
               Add claim
             </button>
           )}
+          {!pending.problem && selectionExtra?.(pending.text, take)}
         </div>
       )}
       <div aria-live="polite" className="sr-only">
