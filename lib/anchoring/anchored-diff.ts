@@ -11,14 +11,22 @@ type Diff = [number, string];
 
 /** Pairs (i, j) of tokens unique in both symbol strings, increasing in both (longest such chain). */
 export function uniqueAnchors(a: string, b: string): Array<[number, number]> {
-  const inA = new Map<string, number>();
-  for (let i = 0; i < a.length; i++) inA.set(a[i], inA.has(a[i]) ? -1 : i);
-  const inB = new Map<string, number>();
-  for (let j = 0; j < b.length; j++) inB.set(b[j], inB.has(b[j]) ? -1 : j);
+  // Per symbol (a UTF-16 code unit): its only position, -1 for none yet, -2 for several.
+  const inA = new Int32Array(65536).fill(-1);
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    inA[c] = inA[c] === -1 ? i : -2;
+  }
+  const inB = new Int32Array(65536).fill(-1);
+  for (let j = 0; j < b.length; j++) {
+    const c = b.charCodeAt(j);
+    inB[c] = inB[c] === -1 ? j : -2;
+  }
   const pairs: Array<[number, number]> = [];
   for (let j = 0; j < b.length; j++) {
-    const i = inA.get(b[j]);
-    if (i !== undefined && i >= 0 && inB.get(b[j]) === j) pairs.push([i, j]);
+    const c = b.charCodeAt(j);
+    const i = inA[c];
+    if (i >= 0 && inB[c] === j) pairs.push([i, j]);
   }
   // Longest increasing subsequence of i (pairs are already in j order): patience sorting.
   const tails: number[] = [];

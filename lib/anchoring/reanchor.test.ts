@@ -82,6 +82,31 @@ describe("reanchorClaims", () => {
     expect(reanchorClaims(text, after, [claim]).results[0]).toMatchObject({ state: "ORPHANED", previousExact: claim.exact });
   });
 
+  it("orphans a claim whose last word was cut out of a rewrite that could end it on either side of the new word", () => {
+    // "lotesa mijasdel" became "lote": either lotesa was shortened and mijasdel deleted, or
+    // lotesa was deleted and mijasdel replaced. The claim ended after lotesa; the text cannot tell
+    // whether "lote" is its word, so it asks for attention instead of guessing an edge.
+    const text = "Corrute divocor rugal dikacor sadiru cor, jasben lotesa mijasdel, pagalmar rujasben marde.";
+    const claim = claimAt(text, "sadiru cor, jasben lotesa");
+    const after = "Corrute divocor rugal dikacor sadiru cor, jasben lote, pagalmar rujasben marde.";
+    expect(reanchorClaims(text, after, [claim]).results[0]).toMatchObject({ state: "ORPHANED", previousExact: claim.exact });
+  });
+
+  it("places an edge that cut a rewrite in proportion to the words on its side (two of three old words → one of two new)", () => {
+    const text = "Paben delfendel kelgrehur locor corgalmar gallinmar delfen grerusto telo mi. Mard kelsa.";
+    const claim = claimAt(text, "Paben delfendel kelgrehur locor corgalmar gallinmar");
+    const after = "Paben delfendel kelgrehur locor but galkaben grerusto telo mi. Mard kelsa.";
+    const r = reanchorClaims(text, after, [claim]).results[0];
+    expect(r).toMatchObject({ state: "CHANGED", exact: "Paben delfendel kelgrehur locor but" });
+  });
+
+  it("keeps the whole new wording when the claim's edge word was rewritten as a whole", () => {
+    const text = "The court said that alpha beta ruled on Monday, and the mayor agreed.";
+    const claim = claimAt(text, "The court said that alpha beta");
+    const after = "The court said that gamma ruled on Monday, and the mayor agreed.";
+    expect(reanchorClaims(text, after, [claim]).results[0]).toMatchObject({ state: "CHANGED", exact: "The court said that gamma" });
+  });
+
   it("finds a moved paragraph by its words", () => {
     const paras = ["First paragraph talks about the harbour budget.", "Second paragraph says the council met on Monday.", "Third paragraph quotes the mayor at length."];
     const text = paras.join("\n\n");

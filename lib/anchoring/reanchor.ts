@@ -148,7 +148,11 @@ function exactOccurrences(text: string, quote: string, from: number, to: number)
   const out: number[] = [];
   const lo = Math.max(0, from);
   const hi = Math.min(text.length, to);
-  for (let at = text.indexOf(quote, lo); at !== -1 && at + quote.length <= hi; at = text.indexOf(quote, at + 1)) out.push(at);
+  if (hi - lo < quote.length) return out;
+  // Searched in the window only: indexOf on the whole text would scan on to its end for every
+  // claim whose words are not there (most CHANGED claims of a long article).
+  const window = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
+  for (let at = window.indexOf(quote); at !== -1; at = window.indexOf(quote, at + 1)) out.push(lo + at);
   return out;
 }
 
@@ -200,6 +204,8 @@ function reanchorOne(oldText: string, newText: string, diff: TextDiff | null, cl
   let pinned = true;
   // Spaces cut from the mapped span's ends (they may have been the quote's own).
   let trimmed = 0;
+  // An edge of the mapped span is one of two equally likely places.
+  let ambiguous = false;
   if (proposed) {
     mapped = proposed;
   } else if (!diff) {
@@ -214,6 +220,10 @@ function reanchorOne(oldText: string, newText: string, diff: TextDiff | null, cl
     const start = firm(s) || !s.hunk ? s.offset : s.hunk.newEnd;
     const end = firm(e) || !e.hunk ? e.offset : e.hunk.newStart;
     const untrimmed = { start, end: Math.max(start, end) };
+    // An edge that cut a rewritten stretch where the new words could be cut one word either way
+    // (see mapOffset's alternative): the text cannot tell which, so unless the quote's exact words
+    // turn up nearby, the claim is orphaned rather than placed on a guess.
+    ambiguous = (firm(s) && s.alternative !== undefined) || (firm(e) && e.alternative !== undefined);
     mapped = trimSpaces(newText, untrimmed);
     trimmed = untrimmed.end - untrimmed.start - (mapped.end - mapped.start);
     pinned = firm(s) && firm(e);
@@ -242,6 +252,7 @@ function reanchorOne(oldText: string, newText: string, diff: TextDiff | null, cl
   if (exactHit) return placed(exactHit);
 
   // 4. The quoted words were edited: the mapped span, or the best approximate match around it.
+  if (ambiguous) return orphan();
   const candidates: Candidate[] = [];
   if (mapped.end > mapped.start) {
     if (pinned) {
