@@ -13,7 +13,7 @@
 //   --verbose                     the median time of every search query
 //   BENCH_SMOKE=1 (or --smoke)   200 articles × 20 claims, fewer runs (CI)
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -54,18 +54,50 @@ async function withDatabase(provider: string, run: (env: Record<string, string>)
   }
 }
 
+/** `uptime` (figures taken on a loaded machine are inflated: read them with the load average). */
+function uptime(): string {
+  try {
+    return execFileSync("uptime", { encoding: "utf8" }).trim();
+  } catch {
+    return `load average: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`;
+  }
+}
+
+interface Row {
+  db: string;
+  op: string;
+  n: number;
+  p50: number;
+  p95: number;
+  target: number;
+  ok: boolean;
+}
+
+function summary(file: string) {
+  const rows: Row[] = existsSync(file) ? readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Row) : [];
+  console.log("\nsummary (p95 against the issue's targets):");
+  console.log(`  ${"database".padEnd(11)} ${"operation".padEnd(15)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"target".padStart(8)}  verdict`);
+  for (const r of rows) {
+    console.log(`  ${r.db.padEnd(11)} ${r.op.padEnd(15)} ${`${r.p50.toFixed(1)} ms`.padStart(9)} ${`${r.p95.toFixed(1)} ms`.padStart(9)} ${`${r.target} ms`.padStart(8)}  ${r.ok ? "meets" : "MISSES"} (p95/target ${(r.p95 / r.target).toFixed(2)})`);
+  }
+}
+
 async function main() {
-  console.log(`search bench${smoke ? " (smoke)" : ""}: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`search bench${smoke ? " (smoke)" : ""}: ${os.cpus().length} cores\n  uptime: ${uptime()}`);
+  const summaryFile = path.join(mkdtempSync(path.join(os.tmpdir(), "factmark-bench-summary-")), "rows.jsonl");
   let failed = false;
   for (const provider of providers()) {
     await withDatabase(provider, (dbEnv) => {
-      const env: NodeJS.ProcessEnv = { ...process.env, ...dbEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+      const env: NodeJS.ProcessEnv = { ...process.env, ...dbEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BENCH_SUMMARY: summaryFile };
       execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
       const child = spawnSync("npx", ["tsx", "--conditions=react-server", path.join(__dirname, "search-measure.ts"), ...process.argv.filter((a) => a === "--smoke" || a === "--verbose"), ...(smoke ? ["--smoke"] : [])], { cwd: root, env, stdio: "inherit" });
       if (child.status !== 0) failed = true;
+      console.log(`  uptime after ${provider}: ${uptime()}`);
     });
   }
-  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  summary(summaryFile);
+  rmSync(path.dirname(summaryFile), { recursive: true, force: true });
+  console.log(`  uptime: ${uptime()}`);
   if (failed) process.exit(1);
 }
 

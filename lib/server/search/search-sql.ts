@@ -172,25 +172,21 @@ export async function searchEntity(
 }
 
 /**
- * "Checked before" candidates: claims sharing at least two of `terms` (most informative first; one
- * term: that one), ranked by the database over the whole index first (bm25 / ts_rank_cd: rare
- * shared words weigh most), then narrowed to the scope. Requiring two shared words keeps the
- * matches to rank few even when a word is common; the `pool` best are scoped.
+ * "Checked before" candidates: claims of the scope sharing at least two of `terms` (most
+ * informative first, the first four; one term: that one). The scope is applied while the index is walked, newest
+ * match first, and the walk stops after `pool` matches in scope; only those are ranked (bm25 /
+ * ts_rank_cd: rare shared words weigh most) and the `limit` best returned. So a pair of common
+ * words costs at most `pool` rows, and other workspaces' claims are never ranked.
  */
-export async function similarClaimCandidates(tx: Tx, terms: string[], scope: SearchScope, limit: number, pool = 400): Promise<string[]> {
+export async function similarClaimCandidates(tx: Tx, terms: string[], scope: SearchScope, limit: number, pool = 200): Promise<string[]> {
   const pg = databaseProvider() === "postgresql";
-  const p = new Params(pg);
-  let sql: string;
-  if (pg) {
-    const q = pgQuery(["english"], p.add(pairsQuery(terms, "tsquery")));
-    const inner = `SELECT "id", ts_rank_cd("tsv", ${q}) AS r FROM "claim_fts" WHERE "tsv" @@ ${q} ORDER BY r DESC LIMIT ${p.add(pool)}`;
-    sql = `SELECT c."id" AS id FROM (${inner}) x JOIN "Claim" c ON c."id" = x."id" JOIN "Article" a ON a."id" = c."articleId" WHERE ${scopeSql(p, true, scope, "claims")} ORDER BY x.r DESC, c."id" LIMIT ${p.add(limit)}`;
-  } else {
-    const inner = `SELECT rowid AS rid, ${SQLITE.claims.rank} AS r FROM "claim_fts" WHERE "claim_fts" MATCH ${p.add(pairsQuery(terms, "fts5"))} ORDER BY r LIMIT ${p.add(pool)}`;
-    sql = `SELECT c."id" AS id FROM (${inner}) x JOIN "Claim" c ON c.rowid = x.rid JOIN "Article" a ON a."id" = c."articleId" WHERE ${scopeSql(p, false, scope, "claims")} ORDER BY x.r, c."id" LIMIT ${p.add(limit)}`;
-  }
-  const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(sql, ...p.values);
-  return rows.map((r) => r.id);
+  // Pairs of the 4 most informative words (6 pairs; 6 words made 15, and evaluating them cost most of the query).
+  const built = pg ? postgresCandidates("claims", pairsQuery(terms, "tsquery", 4), scope, pool) : sqliteCandidates("claims", pairsQuery(terms, "fts5", 4), scope, pool);
+  const rows = await tx.$queryRawUnsafe<Array<{ id: string; rank: number }>>(built.sql, ...built.params);
+  return rows
+    .sort((a, b) => Number(b.rank) - Number(a.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, limit)
+    .map((r) => r.id);
 }
 
 /**
