@@ -9,10 +9,15 @@
 // "Painted" is the `fm:highlights-painted` performance mark (set in the frame after the
 // highlight layer painted every claim), recogito's in the frame after its span layer filled.
 //
+// Also printed: time to first byte, first contentful paint and "ready" (the `fm:viewer-ready`
+// mark: React hydrated and took over the painted highlights, so clicks work).
+//
 //   npx tsx --conditions=react-server bench/viewer.bench.ts            full run (5 navigations each)
 //   BENCH_SMOKE=1 npx tsx --conditions=react-server bench/viewer.bench.ts  (or --smoke) small sizes
+//   BENCH_REUSE=1 keeps the seeded database between runs (.tmp/bench-viewer-<port>.*; seeding 5,000
+//   claims through the services takes minutes).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, openSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -30,6 +35,7 @@ const PASSWORD = "bench-Passw0rd-Factmark";
 const origin = `http://localhost:${PORT}`;
 
 const dbFile = path.resolve(".tmp", `bench-viewer-${PORT}.db`);
+const fixtureFile = path.resolve(".tmp", `bench-viewer-${PORT}.json`);
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
@@ -74,14 +80,16 @@ function staticServer(fixture: Fixture) {
   });
 }
 
-/** Milliseconds from navigation start to a performance mark (or to first contentful paint). */
-async function navigate(page: Page, url: string, mark: string): Promise<{ painted: number; fcp: number }> {
+/** Milliseconds from navigation start to a performance mark, to first contentful paint, to the first byte and to `ready` (if given). */
+async function navigate(page: Page, url: string, mark: string, ready?: string): Promise<{ painted: number; fcp: number; ttfb: number; ready: number }> {
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 120_000, polling: 50 });
-  return page.evaluate((m) => {
+  const marks = ready ? [mark, ready] : [mark];
+  await page.waitForFunction((ms) => ms.every((m) => performance.getEntriesByName(m).length > 0), marks, { timeout: 120_000, polling: 50 });
+  return page.evaluate(([m, r]) => {
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
-    return { painted: performance.getEntriesByName(m)[0].startTime, fcp };
-  }, mark);
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    return { painted: performance.getEntriesByName(m)[0].startTime, fcp, ttfb: nav?.responseStart ?? NaN, ready: r ? performance.getEntriesByName(r)[0].startTime : NaN };
+  }, [mark, ready] as const);
 }
 
 /** rAF deltas while the page scrolls down 60 px a frame, 150 frames; the 95th percentile. */
@@ -172,13 +180,17 @@ async function measureArticle(context: BrowserContext, fixture: Fixture, a: Seed
   const res = await context.request.get(url);
   const html = await res.text();
   const page = await context.newPage();
-  await navigate(page, url, "fm:highlights-painted"); // warm-up
+  await navigate(page, url, "fm:highlights-painted", "fm:viewer-ready"); // warm-up
   const painted: number[] = [];
   const fcp: number[] = [];
+  const ttfb: number[] = [];
+  const ready: number[] = [];
   for (let r = 0; r < RUNS; r++) {
-    const t = await navigate(page, url, "fm:highlights-painted");
+    const t = await navigate(page, url, "fm:highlights-painted", "fm:viewer-ready");
     painted.push(t.painted);
     fcp.push(t.fcp);
+    ttfb.push(t.ttfb);
+    ready.push(t.ready);
   }
   const paintedClaims = Number(await page.locator("[data-painted-claims]").getAttribute("data-painted-claims"));
   const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
@@ -197,7 +209,7 @@ async function measureArticle(context: BrowserContext, fixture: Fixture, a: Seed
     escape = median(escapes);
   }
   await page.close();
-  return { painted: median(painted), fcp: median(fcp), paintedClaims, bytes: Buffer.byteLength(html), gzip: gzipSync(html).length, domNodes, scroll, click, escape };
+  return { painted: median(painted), fcp: median(fcp), ttfb: median(ttfb), ready: median(ready), paintedClaims, bytes: Buffer.byteLength(html), gzip: gzipSync(html).length, domNodes, scroll, click, escape };
 }
 
 async function main() {
@@ -205,11 +217,20 @@ async function main() {
   log(`Article page: ${WORDS.toLocaleString("en-US")} words, claims ${SIZES.join(" / ")}, ${RUNS} navigations each (median)${smoke ? " — smoke" : ""}`);
   log(`  load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (figures under load are inflated)`);
   mkdirSync(".tmp", { recursive: true });
-  rmSync(dbFile, { force: true });
-  prepareDatabase(env);
-  const fixture = await seedArticles(SIZES, WORDS, log);
-  const { disconnectDb } = await import("@/lib/db");
-  await disconnectDb();
+  const key = JSON.stringify({ WORDS, SIZES });
+  let fixture: Fixture;
+  const kept = process.env.BENCH_REUSE === "1" && existsSync(dbFile) && existsSync(fixtureFile) ? (JSON.parse(readFileSync(fixtureFile, "utf8")) as { key: string; fixture: Fixture }) : null;
+  if (kept?.key === key) {
+    fixture = kept.fixture;
+    log(`  reusing the seeded database ${path.relative(process.cwd(), dbFile)} (BENCH_REUSE=1)`);
+  } else {
+    rmSync(dbFile, { force: true });
+    prepareDatabase(env);
+    fixture = await seedArticles(SIZES, WORDS, log);
+    const { disconnectDb } = await import("@/lib/db");
+    await disconnectDb();
+    writeFileSync(fixtureFile, JSON.stringify({ key, fixture }));
+  }
 
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (process.env.BENCH_BUILD === "1" || !existsSync(path.join(distDir, "BUILD_ID"))) {
@@ -259,7 +280,7 @@ async function main() {
         for (let r = 0; r < RUNS; r++) runs.push((await navigate(peer, rUrl, "recogito:painted")).painted);
         recogito = median(runs);
       }
-      log(`  ${a.claims.toLocaleString("en-US")} claims (${f.paintedClaims} painted): painted ${ms(f.painted)} (first contentful paint ${ms(f.fcp)}); HTML ${kb(f.bytes)} (${kb(f.gzip)} gzipped); ${f.domNodes.toLocaleString("en-US")} DOM nodes; scroll frame p95 ${f.scroll.toFixed(1)} ms (bare ${bareScroll.toFixed(1)})`);
+      log(`  ${a.claims.toLocaleString("en-US")} claims (${f.paintedClaims} painted): painted ${ms(f.painted)} (first byte ${ms(f.ttfb)}, first contentful paint ${ms(f.fcp)}, ready for clicks ${ms(f.ready)}); HTML ${kb(f.bytes)} (${kb(f.gzip)} gzipped); ${f.domNodes.toLocaleString("en-US")} DOM nodes; scroll frame p95 ${f.scroll.toFixed(1)} ms (bare ${bareScroll.toFixed(1)})`);
       if (a.claims === 0) {
         const ratio = f.painted / bare;
         log(`    vs bare text: ×${ratio.toFixed(2)} (target ≤ 1.2: ${verdict(ratio <= 1.2)}); first contentful paint ×${(f.fcp / bare).toFixed(2)}`);

@@ -48,6 +48,7 @@ export function ClaimWorkspace({
   figureOffsets,
   claimIndex,
   liveAfter,
+  nonce,
   ctx,
 }: {
   articleId: string;
@@ -57,6 +58,8 @@ export function ClaimWorkspace({
   claimIndex: ClaimIndex;
   /** The newest live event id when the page was rendered. */
   liveAfter: number;
+  /** The page's CSP nonce (the viewer's inline script paints the highlights before hydration). */
+  nonce?: string;
   ctx: PanelContext;
 }) {
   const [initialClaims] = useState(() => decodeClaimIndex(claimIndex));
@@ -238,6 +241,7 @@ export function ClaimWorkspace({
               />
             )}
             onTextReady={setText}
+            nonce={nonce}
           />
         </div>
         <VerdictLegend verdicts={ctx.scale.verdicts} className="mt-3 px-1" />

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { describeRange, selectionProblem, trimRange, type TextPositionSelector, type TextQuoteSelector, type TextRange } from "@/lib/anchoring";
 import type { SpanClaim } from "@/lib/highlights/segments";
 import { cn } from "@/lib/utils";
+import { earlyPaintScript, PAINTED_MARK, takeEarlyPaint, type EarlyPaintData, type EarlyPaintState } from "./early-paint";
 import { HighlightLayer, highlightApiAvailable } from "./highlight-layer";
 import { highlightStyles, type HighlightGroup } from "./highlight-styles";
 import { pickClaim } from "./pick-claim";
@@ -52,6 +53,11 @@ export interface ArticleViewerProps {
   selectionExtra?: (text: string, take: () => NewClaimSelection | null) => React.ReactNode;
   /** The canonical text, read back from the body once it is mapped (equals Article.canonicalText). */
   onTextReady?: (text: string) => void;
+  /**
+   * The page's CSP nonce: the server-rendered body is followed by an inline script that paints
+   * the highlights before hydration (early-paint.ts). Without it, highlights wait for React.
+   */
+  nonce?: string;
   className?: string;
 }
 
@@ -68,6 +74,34 @@ interface PendingSelection {
 }
 
 const SHORTCUT_HINT = "Alt+Shift+A";
+const BODY_ID = "article-text";
+
+/** The claims as the inline script paints them (the viewer's order; groups by index). */
+function earlyPaintData(highlights: readonly ViewerHighlight[], groups: readonly HighlightGroup[]): EarlyPaintData {
+  const names = groups.map((g) => g.name);
+  const at = new Map(names.map((n, i) => [n, i]));
+  const data: EarlyPaintData = { spans: [], groups: [], names };
+  for (const h of highlights) {
+    let g = at.get(h.group);
+    if (g === undefined) {
+      g = names.length;
+      names.push(h.group);
+      at.set(h.group, g);
+    }
+    data.spans.push(h.start, h.end - h.start);
+    data.groups.push(g);
+  }
+  return data;
+}
+
+function mapOfEarlyPaint(early: EarlyPaintState): TextMap {
+  return { root: early.root, text: early.text, nodes: early.nodes, starts: early.starts, index: new Map(early.nodes.map((n, i) => [n, i])) };
+}
+
+/** In the frame after the next paint. */
+function afterPaint(fn: () => void) {
+  requestAnimationFrame(() => requestAnimationFrame(fn));
+}
 
 /** The box of the selection's last line (where the affordance floats); the wrapper's box where layout is unknown. */
 function selectionEndRect(range: Range, wrapper: HTMLElement): DOMRect {
@@ -88,6 +122,7 @@ export function ArticleViewer({
   onCreateClaim,
   selectionExtra,
   onTextReady,
+  nonce,
   className,
 }: ArticleViewerProps) {
   const wrapperRef = useRef<HTMLDivElement>(null);
@@ -107,35 +142,47 @@ export function ArticleViewer({
   useDragSelect(bodyRef);
   const ranges = useMemo(() => new Map(highlights.map((h) => [h.id, { start: h.start, end: h.end }])), [highlights]);
 
-  // The text map is built from the server-rendered body once; the layer lives as long as it.
+  // The text map is built from the server-rendered body once (or taken over from the inline
+  // script that painted the highlights before hydration); the layer lives as long as it.
+  const earlyRef = useRef<EarlyPaintState | null>(null);
   useLayoutEffect(() => {
     const body = bodyRef.current;
     if (!body) return;
-    mapRef.current = buildTextMap(body);
+    const early = takeEarlyPaint(body);
+    earlyRef.current = early;
+    mapRef.current = early ? mapOfEarlyPaint(early) : buildTextMap(body);
     onTextReadyRef.current?.(mapRef.current.text);
-    if (!highlightApiAvailable()) return;
-    const layer = new HighlightLayer(mapRef.current);
-    layerRef.current = layer;
     return () => {
-      layer.dispose();
+      layerRef.current?.dispose();
       layerRef.current = null;
     };
   }, [html]);
 
+  const groupNames = useMemo(() => groups.map((g) => g.name), [groups]);
   useLayoutEffect(() => {
-    const layer = layerRef.current;
-    if (!layer) return;
-    layer.update(highlights);
+    const map = mapRef.current;
     const body = bodyRef.current;
-    body?.setAttribute("data-painted-claims", String(layer.size));
-    // Benchmarks and tests wait for this: every claim painted, in the frame after the first paint.
-    if (body && !body.hasAttribute("data-highlights-painted")) {
-      requestAnimationFrame(() => {
-        performance.mark?.("fm:highlights-painted");
+    if (!map || !body || !highlightApiAvailable()) return;
+    let layer = layerRef.current;
+    const early = earlyRef.current;
+    if (!layer) {
+      earlyRef.current = null;
+      layer = (early && HighlightLayer.adopt(map, early, highlights)) || new HighlightLayer(map, groupNames);
+      layerRef.current = layer;
+      // The viewer answers clicks and selections from here on.
+      afterPaint(() => performance.mark?.("fm:viewer-ready"));
+    }
+    layer.update(highlights);
+    body.setAttribute("data-painted-claims", String(layer.size));
+    // Benchmarks and tests wait for this: every claim painted, in the frame after a paint (the
+    // inline script sets it itself when it painted before hydration).
+    if (!early && !body.hasAttribute("data-highlights-painted")) {
+      afterPaint(() => {
+        performance.mark?.(PAINTED_MARK);
         body.setAttribute("data-highlights-painted", "");
       });
     }
-  }, [html, highlights]);
+  }, [html, highlights, groupNames]);
 
   useLayoutEffect(() => {
     const range = layerRef.current?.select(selectedClaimId) ?? null;
@@ -249,7 +296,7 @@ export function ArticleViewer({
       {styles && <style>{styles}</style>}
       <div
         ref={bodyRef}
-        id="article-text"
+        id={BODY_ID}
         className="article-prose"
         role="region"
         aria-label="Article text"
@@ -259,6 +306,14 @@ export function ArticleViewer({
         // Rendered and escaped on the server by renderDocumentHtml.
         dangerouslySetInnerHTML={{ __html: html }}
       />
+      {nonce !== undefined && (
+        <script
+          nonce={nonce}
+          // Written on the server only: it runs once, while the page is parsed (React does not run scripts).
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: typeof window === "undefined" ? earlyPaintScript(BODY_ID, earlyPaintData(highlights, groups)) : "" }}
+        />
+      )}
       {canAnnotate && pending && (
         <div className="article-viewer-affordance absolute z-20" style={{ top: pending.top, left: pending.left }}>
           {pending.problem ? (

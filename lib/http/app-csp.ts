@@ -27,3 +27,8 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
+
+/** The script nonce of a policy made by appCsp (proxy.ts puts it on the request), if any. */
+export function nonceOf(csp: string | null): string | undefined {
+  return csp?.match(/'nonce-([A-Za-z0-9+/=]+)'/)?.[1];
+}

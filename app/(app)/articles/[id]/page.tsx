@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ExternalLink } from "lucide-react";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClaimWorkspace } from "@/components/claims/claim-workspace";
@@ -17,6 +18,7 @@ import { renderDocumentHtml } from "@/lib/document/render-html";
 import { getAnnotationPage } from "@/lib/server/claims/get-annotation-page";
 import { getArticleDetails } from "@/lib/server/articles/update-article-details";
 import { latestEventId } from "@/lib/server/live/replay-events";
+import { nonceOf } from "@/lib/http/app-csp";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -100,6 +102,7 @@ export default async function ArticlePage({ params }: Props) {
         figureOffsets={figureOffsets}
         claimIndex={data.claimIndex}
         liveAfter={liveAfter}
+        nonce={nonceOf((await headers()).get("content-security-policy"))}
         ctx={{
           workspaceId: data.workspaceId,
           scale: data.scale,
