@@ -116,6 +116,9 @@ const EXPECTED: Record<string, Row[]> = {
   "POST /api/v1/articles/{id}/unpublish": [{ label: "published", params: art("published"), body: () => ({ reason: "Withdrawn for the matrix" }), expect: EDITORS_HIDDEN }],
   "GET /api/v1/public/articles/{slug}": [
     { label: "published", params: (f) => ({ slug: f.published.slug }), expect: EVERYONE },
+    { label: "published, ?revision=1 (the published text)", params: (f) => ({ slug: f.published.slug }), query: () => ({ revision: "1" }), expect: EVERYONE },
+    { label: "published, ?revision=9 (never published)", params: (f) => ({ slug: f.published.slug }), query: () => ({ revision: "9" }), expect: NOBODY },
+    { label: "draft, ?revision=1", params: (f) => ({ slug: f.draft.slug }), query: () => ({ revision: "1" }), expect: NOBODY },
     { label: "draft", params: (f) => ({ slug: f.draft.slug }), expect: NOBODY },
   ],
   "GET /api/v1/articles/{id}/export": [

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { describe, expect, it, vi } from "vitest";
+import { GET as getPublicArticle } from "@/app/api/v1/public/articles/[slug]/route";
 import { describeRange } from "@/lib/anchoring";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -15,6 +17,9 @@ import { publishArticle } from "@/lib/server/publishing/publish-article";
 import { parseRevisionParam } from "@/lib/server/publishing/published-revision";
 import { previewRevision, reviseArticle } from "@/lib/server/revisions/revise-article";
 import { createArticleRow, createWorkspaceWithMembers, paragraphsDoc } from "./factories";
+
+// The public API is called signed out (no session outside a request).
+vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => null }));
 
 const TEXT = [
   "Angela Stant, a Russia scholar at Georgetown, said the summit changed little.",
@@ -233,6 +238,40 @@ describe("reviseArticle", () => {
     expect((await getPublishedPage({ actor: null, slug, variant: "reader", revision: 2 })).page.etag).toBe(current.page.etag);
     await expectError(getPublishedPage({ actor: null, slug, variant: "reader", revision: 3 }), "NOT_FOUND", /never published/);
     expect(() => parseRevisionParam("1x")).toThrow(/never published/);
+
+    // The public read API answers ?revision=<n> as the reader page does.
+    const api = async (query: string) => {
+      const res = await getPublicArticle(new NextRequest(`http://factmark.test/api/v1/public/articles/${slug}${query}`), { params: Promise.resolve({ slug }) });
+      type Body = {
+        earlierRevision?: number;
+        publicationNumber: number;
+        url: string;
+        article: { canonicalText: string; revision?: { number: number } };
+        claims: Array<{ exact: string }>;
+        corrections: Array<Record<string, unknown>>;
+        error: { message: string };
+      };
+      return { status: res.status, body: (await res.json()) as Body };
+    };
+    const now = await api("");
+    expect(now.status).toBe(200);
+    expect(now.body.earlierRevision).toBeUndefined();
+    expect(now.body.article.canonicalText).toContain("Angela Stent");
+    expect(now.body.article.revision).toMatchObject({ number: 2 });
+    expect(now.body.corrections[0]).toMatchObject({ reason: "Text corrected", previousRevision: 1 });
+    const then = await api("?revision=1");
+    expect(then.status).toBe(200);
+    expect(then.body).toMatchObject({ earlierRevision: 1, publicationNumber: 1, url: expect.stringMatching(new RegExp(`/r/${slug}\\?revision=1$`)) });
+    expect(then.body.article.canonicalText).toContain("Angela Stant");
+    expect(then.body.article.revision).toMatchObject({ number: 1 });
+    expect(then.body.claims.map((c) => c.exact)).toEqual(["Angela Stant, a Russia scholar at Georgetown"]);
+    expect(then.body.corrections).toEqual([]);
+    expect((await api("?revision=2")).body.publicationNumber).toBe(2);
+    for (const bad of ["?revision=3", "?revision=0", "?revision=x"]) {
+      const res = await api(bad);
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toMatch(/never published/);
+    }
 
     const w3c = JSON.parse(exportW3c((await getPublishedArticle({ actor: null, slug })).bundle)) as { first: { items: Array<{ target: { source: Record<string, unknown> } }> } };
     const article = await db.article.findUniqueOrThrow({ where: { id: s.article.id } });

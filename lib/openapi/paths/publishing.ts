@@ -50,7 +50,8 @@ const publicArticleSchema = z
   .object({
     url: z.string().describe("Reader page URL, e.g. https://factmark.example/r/biden-putin-call"),
     visibility: z.enum(["PUBLIC", "MEMBERS"]),
-    publicationNumber: z.number().int(),
+    publicationNumber: z.number().int().describe("The publication shown: the latest, or with ?revision=<n> the last one made from that text revision"),
+    earlierRevision: z.number().int().optional().describe("Present when ?revision=<n> asked for an earlier text version: n"),
     article: z.object({
       id: z.string(),
       slug: z.string(),
@@ -67,6 +68,10 @@ const publicArticleSchema = z
       firstPublishedAt: z.string().nullable(),
       lastPublishedAt: z.string().nullable(),
       readerUrl: z.string(),
+      revision: z
+        .object({ number: z.number().int(), contentHash: z.string() })
+        .optional()
+        .describe("The text revision the claims' selectors refer to (absent in publications made before revisions)"),
     }),
     claims: z.array(
       z.object({
@@ -92,18 +97,31 @@ const publicArticleSchema = z
     ),
     scale: z.object({ name: z.string(), bestRating: z.number(), worstRating: z.number(), verdicts: z.array(verdict) }),
     organization: z.object({ name: z.string(), url: z.string().nullable() }),
-    corrections: z.array(z.object({ number: z.number().int(), reason: z.string(), changes: z.array(z.string()), createdAt: z.string() })),
+    corrections: z.array(
+      z.object({
+        number: z.number().int(),
+        reason: z.string(),
+        changes: z.array(z.string()),
+        createdAt: z.string(),
+        previousRevision: z.number().int().optional().describe("When this correction changed the text: the revision readers saw before it (?revision=<n>)"),
+      }),
+    ),
   })
-  .describe("PublicArticle: the latest publication snapshot and its corrections log");
+  .describe("PublicArticle: the latest publication snapshot (or an earlier text version's) and its corrections log");
 
 registry.registerPath({
   method: "get",
   path: "/api/v1/public/articles/{slug}",
   summary: "A published fact-check: the latest publication snapshot and its corrections log",
-  description: "No authentication for public articles; members-only articles need a session or token of a workspace member (401 signed out, 404 for others). Withdrawn: 410 with the reason.",
+  description:
+    "No authentication for public articles; members-only articles need a session or token of a workspace member (401 signed out, 404 for others). Withdrawn: 410 with the reason. " +
+    "With ?revision=<n>: an earlier published text version with its claims and corrections log as published then (what readers see at /r/<slug>?revision=<n>, linked from the corrections log); 404 when revision n was never published.",
   tags: ["Publishing"],
   security: [{}, { bearerAuth: [] }],
-  request: { params: z.object({ slug: z.string() }) },
+  request: {
+    params: z.object({ slug: z.string() }),
+    query: z.object({ revision: z.string().regex(/^[1-9]\d{0,8}$/).optional().describe("A text revision number (positive integer) that was published") }),
+  },
   responses: {
     200: { description: "The published content", content: { "application/json": { schema: publicArticleSchema } } },
     ...errorResponses(401, 404, 410),

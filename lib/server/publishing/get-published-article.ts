@@ -6,6 +6,7 @@ import type { Visibility } from "@/lib/schemas/enums";
 import type { ReportBundle, ReportCorrection } from "@/lib/schemas/report";
 import { formatDate } from "@/lib/format/format-date";
 import { readerUrlFor } from "./build-snapshot";
+import { resolvePublishedRevision } from "./published-revision";
 
 export interface PublishedArticle {
   /** The latest publication snapshot (published claims only), with the corrections log. */
@@ -13,6 +14,8 @@ export interface PublishedArticle {
   visibility: Visibility;
   /** Number of the latest publication (1 = original). */
   publicationNumber: number;
+  /** Set when an earlier text revision was asked for: the bundle is then the last publication of that revision. */
+  earlierRevision?: number;
 }
 
 export interface WithdrawnDetails {
@@ -125,9 +128,14 @@ export async function loadPublishedBundle(head: PublishedHead): Promise<ReportBu
   };
 }
 
-/** What readers get at /r/<slug> (see resolvePublishedArticle for who may read it). */
-export async function getPublishedArticle({ actor, slug }: { actor: MaybeActor; slug: string }): Promise<PublishedArticle> {
-  const head = await resolvePublishedArticle({ actor, slug });
+/**
+ * What readers get at /r/<slug> (see resolvePublishedArticle for who may read it); with
+ * `revision`, what they get at /r/<slug>?revision=<n>: the last publication made from that text
+ * revision, with the corrections log up to it (NOT_FOUND when it was never published).
+ */
+export async function getPublishedArticle({ actor, slug, revision }: { actor: MaybeActor; slug: string; revision?: number | null }): Promise<PublishedArticle> {
+  const latest = await resolvePublishedArticle({ actor, slug });
+  const head = revision ? await resolvePublishedRevision(latest, revision) : latest;
   const bundle = await loadPublishedBundle(head);
-  return { bundle, visibility: head.visibility, publicationNumber: head.publicationNumber };
+  return { bundle, visibility: head.visibility, publicationNumber: head.publicationNumber, ...(head.earlierRevision ? { earlierRevision: head.earlierRevision } : {}) };
 }
