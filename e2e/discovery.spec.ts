@@ -110,7 +110,8 @@ test("checked before: selecting the sample's Crimea sentence in a second article
 
   // The earlier claim shows the later one.
   await page.goto(`/articles/${sampleId}?claim=${earlierId}`);
-  await expect(page.getByTestId("checked-before").getByText("Checked again in:")).toBeVisible();
+  // The claim's details, then its links, load after the page hydrates: under load (2 cores, ~20 runnable) this took over 10 s.
+  await expect(page.getByTestId("checked-before").getByText("Checked again in:")).toBeVisible({ timeout: 20_000 });
   const later = await (await editor.get(`/api/v1/claims/${laterId}`)).json();
   expect(later.verdict).toBe("true");
   expect(later.status).toBe("DRAFT");
