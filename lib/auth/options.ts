@@ -5,7 +5,19 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { authenticateWithPassword } from "./authenticate";
-import { createSession, isSessionLive, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import type { Actor } from "./actor";
+import { createSession, liveSessionActor, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+
+/**
+ * The actor the session callback already loaded with the session row, held on the session object
+ * (not enumerable, so /api/auth/session never sends it): actorFromRequest/getSessionActor use it
+ * instead of loading the user a second time.
+ */
+export const SESSION_ACTOR = Symbol.for("factmark.sessionActor");
+
+export function sessionActor(session: unknown): Actor | null | undefined {
+  return session && typeof session === "object" ? (session as { [SESSION_ACTOR]?: Actor | null })[SESSION_ACTOR] : undefined;
+}
 
 /**
  * The client address recorded by scripts/client-ip.cjs (the socket peer, or the address our
@@ -81,11 +93,13 @@ export const authOptions: NextAuthOptions = {
     // Runs once per request (getSessionActor is cached per request): a token whose session row
     // was revoked or has expired carries no user, so the request is anonymous.
     async session({ session, token }) {
-      const live = typeof token.userId === "string" && typeof token.sid === "string" && (await isSessionLive(token.sid, token.userId));
+      // One query: the session row is live and its user active (deactivated users are nobody).
+      const actor = typeof token.userId === "string" && typeof token.sid === "string" ? await liveSessionActor(token.sid, token.userId) : null;
       if (session.user) {
-        if (live) session.user.id = token.userId;
+        if (actor) session.user.id = actor.userId;
         else delete session.user.id;
       }
+      Object.defineProperty(session, SESSION_ACTOR, { value: actor, enumerable: false });
       return session;
     },
   },

@@ -3,12 +3,13 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import type { Actor } from "./actor";
 import { loadActor } from "./load-actor";
-import { authOptions } from "./options";
+import { authOptions, sessionActor } from "./options";
 
 /** The signed-in actor for this request (server components, actions, route handlers), or null. */
 export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
-  return loadActor(session?.user?.id);
+  const held = sessionActor(session);
+  return held !== undefined ? held : loadActor(session?.user?.id);
 });
 
 /** The signed-in actor; sends anyone else to the sign-in page. */

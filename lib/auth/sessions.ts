@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/lib/db";
+import type { Actor } from "./actor";
 import { signalAccessChange } from "@/lib/server/live/signal-access";
 
 // Server-side sessions behind next-auth's JWT: the token carries a session id (`sid`) whose row
@@ -25,6 +26,19 @@ export async function createSession(userId: string, info: { userAgent?: string |
 export async function isSessionLive(sid: string, userId: string): Promise<boolean> {
   const row = await db.session.findUnique({ where: { id: sid }, select: { userId: true, revokedAt: true, expiresAt: true } });
   return Boolean(row && row.userId === userId && !row.revokedAt && row.expiresAt > new Date());
+}
+
+/**
+ * The session's user as an Actor when the session is live (as isSessionLive) and the account
+ * active (as loadActor), in one query: what every signed-in request checks.
+ */
+export async function liveSessionActor(sid: string, userId: string): Promise<Actor | null> {
+  const row = await db.session.findUnique({
+    where: { id: sid },
+    select: { userId: true, revokedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, isSuperAdmin: true, active: true } } },
+  });
+  if (!row || row.userId !== userId || row.revokedAt || row.expiresAt <= new Date() || !row.user.active) return null;
+  return { userId: row.user.id, email: row.user.email, name: row.user.name, isSuperAdmin: row.user.isSuperAdmin };
 }
 
 export async function revokeSession(sid: string): Promise<void> {

@@ -3,12 +3,12 @@ import { getServerSession } from "next-auth";
 import type { z } from "zod";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions, sessionActor } from "@/lib/auth/options";
 import { AppError } from "@/lib/errors";
 import { resolveApiToken } from "@/lib/server/tokens/resolve-api-token";
 import { errorResponse } from "./errors";
 import { assertDeclaredLength, assertWellFormedStrings, JSON_BODY_MAX_BYTES, readBodyText } from "./request-body";
-import { assertNotForged } from "./same-origin";
+import { assertNotForged, hasSessionCookie } from "./same-origin";
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -24,8 +24,11 @@ export async function actorFromRequest(req: Request): Promise<MaybeActor> {
     if (!match) throw new AppError("UNAUTHORIZED", "The Authorization header must be `Bearer <token>`.");
     return resolveApiToken(match[1]);
   }
+  // No session cookie: anonymous, without next-auth's work (the reader page, public API reads).
+  if (!hasSessionCookie(req)) return null;
   const session = await getServerSession(authOptions);
-  return loadActor(session?.user?.id);
+  const held = sessionActor(session);
+  return held !== undefined ? held : loadActor(session?.user?.id);
 }
 
 export interface ApiRouteOptions {

@@ -3,9 +3,9 @@ import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { ApiClaim, ClaimFilters, ListClaimsQuery } from "@/lib/schemas/claim";
-import { canEdit } from "@/lib/schemas/enums";
+import { canEdit, type Role } from "@/lib/schemas/enums";
 import { asPublished, latestPublishedClaims } from "@/lib/server/publishing/published-claims";
-import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
+import { requireActor } from "@/lib/server/access";
 import { apiReadableClaimWhere, claimInclude, toApiClaim, withCommentCounts, type ClaimRow } from "./claim-shape";
 
 export interface ClaimPage {
@@ -66,9 +66,14 @@ export async function listClaimsPage({
   const { limit, after, fields, ...filters } = query;
   const cursor = after ? decodeCursor(after) : null;
   const summary = fields === "summary";
-  const article = await db.article.findFirst({ where: { id: articleId, ...readableArticleWhere(actor) }, select: { workspaceId: true } });
-  if (!article) throw notFound("Article");
-  const { role } = await requireMembership(db, actor, article.workspaceId);
+  // Access in one query: the live article with the actor's active membership of its workspace
+  // (the rules of readableArticleWhere: editors and admins read every article, readers published ones).
+  const article = await db.article.findFirst({
+    where: { id: articleId, deletedAt: null },
+    select: { status: true, workspace: { select: { memberships: { where: { userId: actor.userId, active: true, user: { active: true } }, select: { role: true }, take: 1 } } } },
+  });
+  const role = article?.workspace.memberships[0]?.role as Role | undefined;
+  if (!article || !role || (!canEdit(role) && article.status !== "PUBLISHED")) throw notFound("Article");
   const internal = canEdit(role);
 
   const where: Record<string, unknown> = { articleId, ...apiReadableClaimWhere(actor) };

@@ -25,6 +25,16 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
   });
 }
 
+// A held page (cached-page.ts keeps the same object for every request) is encoded to UTF-8 once,
+// not on every response: a 2 MB page's encoding was a large part of serving it.
+const encoded = new WeakMap<CachedPage, Uint8Array<ArrayBuffer>>();
+
+function bodyOf(page: CachedPage): Uint8Array<ArrayBuffer> {
+  let body = encoded.get(page);
+  if (!body) encoded.set(page, (body = new TextEncoder().encode(page.html)));
+  return body;
+}
+
 /**
  * A cached published page with its ETag: 304 without a body when the client's copy is current.
  * Caches may keep it but must revalidate (no-cache), so a withdrawal or correction shows at once.
@@ -38,5 +48,6 @@ export function cachedHtmlResponse(req: Request, page: CachedPage, opts: { frame
     ...(opts.frameable ? {} : { "X-Frame-Options": "DENY" }),
   };
   if (matches(req.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
-  return new Response(page.html, { status: 200, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+  const body = bodyOf(page);
+  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Length": String(body.byteLength) } });
 }
