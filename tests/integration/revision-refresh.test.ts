@@ -1,11 +1,10 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { describeRange } from "@/lib/anchoring";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { createArticleRow, createWorkspaceWithMembers } from "./factories";
+import { allowFetchingFrom, startLocalSite, type LocalSite } from "./local-site";
 
 // Refresh from source: the article's source URL is fetched again through the SSRF-safe fetcher
 // and the new text goes through the import pipeline; an unreachable or refused source changes
@@ -19,33 +18,25 @@ const PARAGRAPHS = [
 const page = (paragraphs: string[]) =>
   `<!doctype html><html><head><title>Summit story</title></head><body><article><h1>Summit story</h1>${paragraphs.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`;
 
-let server: http.Server;
+let site: LocalSite;
 let host: string;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    if (req.url === "/story") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      return res.end(page([PARAGRAPHS[0].replace("Stant", "Stent"), ...PARAGRAPHS.slice(1)]));
-    }
-    res.writeHead(500, { "content-type": "text/plain" });
-    res.end("down");
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await startLocalSite(
+    { "/story": { type: "text/html; charset=utf-8", body: page([PARAGRAPHS[0].replace("Stant", "Stent"), ...PARAGRAPHS.slice(1)]) } },
+    { status: 500, type: "text/plain", body: "down" },
+  );
+  host = site.host;
 });
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await new Promise((r) => server.close(r));
+  await site.close();
 });
 
 /** The revision service with the test server allowed (or not) by the fetcher. */
 async function revisions(allow: boolean) {
-  vi.unstubAllEnvs();
-  vi.stubEnv("NODE_ENV", "test");
-  vi.stubEnv("IMPORT_TEST_ALLOW_HOSTS", allow ? host : "");
-  vi.resetModules();
+  allowFetchingFrom(allow ? host : null);
   return import("@/lib/server/revisions/revise-article");
 }
 

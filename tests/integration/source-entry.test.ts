@@ -1,48 +1,36 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { describeRange } from "@/lib/anchoring";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { addSource } from "@/lib/server/sources/add-source";
 import { suggestSources } from "@/lib/server/sources/suggest-sources";
 import { createArticleRow, createWorkspaceWithMembers } from "./factories";
+import { allowFetchingFrom, startLocalSite, type LocalSite } from "./local-site";
 
 // Fast source entry: a pasted URL is read on the server (through the SSRF-safe fetcher), and
 // sources already cited in the workspace are suggested, never those of another workspace.
 
-let server: http.Server;
+let site: LocalSite;
 let host: string;
+
 const PAGE = `<html><head><title>Fleet report | Transport Office</title>
 <meta property="og:site_name" content="Transport Office"><meta property="article:published_time" content="2024-03-05T08:00:00Z"></head>
 <body><p>Report.</p></body></html>`;
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    if (req.url === "/fleet") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      return res.end(PAGE);
-    }
-    if (req.url === "/report.pdf") {
-      res.writeHead(200, { "content-type": "application/pdf" });
-      return res.end("%PDF-1.4");
-    }
-    res.writeHead(404, { "content-type": "text/html" });
-    res.end("no");
+  site = await startLocalSite({
+    "/fleet": { type: "text/html; charset=utf-8", body: PAGE },
+    "/report.pdf": { type: "application/pdf", body: "%PDF-1.4" },
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host = site.host;
 });
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await new Promise((r) => server.close(r));
+  await site.close();
 });
 
 async function lookUp(allow: boolean) {
-  vi.unstubAllEnvs();
-  vi.stubEnv("NODE_ENV", "test");
-  vi.stubEnv("IMPORT_TEST_ALLOW_HOSTS", allow ? host : "");
-  vi.resetModules();
+  allowFetchingFrom(allow ? host : null);
   return (await import("@/lib/server/sources/look-up-source-url")).lookUpSourceUrl;
 }
 
