@@ -3,7 +3,7 @@ import { getCurrentWorkspace } from "@/lib/auth/current-workspace";
 import { listMyWorkspaces } from "@/lib/server/workspaces/list-my-workspaces";
 import { AppHeader } from "@/components/layout/app-header";
 import { canEdit } from "@/lib/schemas/enums";
-import { countReviewQueue } from "@/lib/server/claims/list-review-queue";
+import { countWaitingForMe } from "@/lib/server/claims/list-review-queue";
 import { InvitationsBanner } from "@/components/layout/invitations-banner";
 import { listMyInvitations } from "@/lib/server/invitations/my-invitations";
 import { DateLocaleProvider } from "@/components/ui/dates";
@@ -15,7 +15,8 @@ const ROLE_LABEL = { ADMIN: "Admin", EDITOR: "Editor", READER: "Reader" } as con
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireSessionActor();
   const [current, workspaces, invitations] = await Promise.all([getCurrentWorkspace(), listMyWorkspaces({ actor }), listMyInvitations({ actor })]);
-  const review = current && canEdit(current.role) ? await countReviewQueue({ actor, workspaceId: current.id }) : null;
+  // The header only shows how many claims wait for this editor (not the per-status counts).
+  const waitingForMe = current && canEdit(current.role) ? await countWaitingForMe({ actor, workspaceId: current.id }) : null;
   return (
     <DateLocaleProvider locale={current?.locale ?? DEFAULT_LOCALE}>
     <div className="flex min-h-screen flex-col">
@@ -23,7 +24,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         user={{ name: actor.name, email: actor.email }}
         current={current}
         workspaces={workspaces}
-        reviewWaiting={review?.waitingForMe ?? null}
+        reviewWaiting={waitingForMe}
       />
       <InvitationsBanner
         invitations={invitations.map((i) => ({ id: i.id, workspaceName: i.workspaceName, roleLabel: ROLE_LABEL[i.role], invitedBy: i.invitedBy }))}

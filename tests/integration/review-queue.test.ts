@@ -3,7 +3,7 @@ import { describeRange } from "@/lib/anchoring";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { createClaim } from "@/lib/server/claims/create-claim";
-import { countReviewQueue, listReviewQueue } from "@/lib/server/claims/list-review-queue";
+import { countReviewQueue, countWaitingForMe, listReviewQueue } from "@/lib/server/claims/list-review-queue";
 import { updateClaim } from "@/lib/server/claims/update-claim";
 import { createArticleRow, createWorkspaceWithMembers } from "./factories";
 
@@ -48,8 +48,12 @@ describe("review queue", () => {
       byStatus: { DRAFT: 1, IN_REVIEW: 2, APPROVED: 0, PUBLISHED: 0 },
       waitingForMe: 1,
     });
+    expect(await countWaitingForMe({ actor: s.actors.editor, workspaceId: s.workspace.id })).toBe(1);
+    expect(await countWaitingForMe({ actor: s.actors.admin, workspaceId: s.workspace.id })).toBe(2);
+    await expect(countWaitingForMe({ actor: s.actors.reader, workspaceId: s.workspace.id })).rejects.toThrow();
     await db.workspace.update({ where: { id: s.workspace.id }, data: { requireIndependentApproval: false } });
     expect((await countReviewQueue({ actor: s.actors.editor, workspaceId: s.workspace.id })).waitingForMe).toBe(2);
+    expect(await countWaitingForMe({ actor: s.actors.editor, workspaceId: s.workspace.id })).toBe(2);
   });
 
   it("keyset pages oldest first without repeats; readers and outsiders are refused; a bad cursor is a 400", async () => {

@@ -106,6 +106,17 @@ export async function countReviewQueue({ actor: maybeActor, workspaceId }: { act
   return { byStatus, waitingForMe };
 }
 
+/**
+ * Only how many claims wait for the actor's review (the header's "Review n" link on every app
+ * page): one indexed count, without countReviewQueue's per-status grouping of the workspace.
+ */
+export async function countWaitingForMe({ actor: maybeActor, workspaceId }: { actor: MaybeActor; workspaceId: string }): Promise<number> {
+  const actor = requireActor(maybeActor);
+  await requireMembership(db, actor, workspaceId, EDITING_ROLES);
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { requireIndependentApproval: true } });
+  return db.claim.count({ where: queueWhere(actor.userId, workspaceId, workspace.requireIndependentApproval, { waiting: "mine" }) });
+}
+
 /** Active members of the workspace, for the queue's assignee and author filters. */
 export async function listQueuePeople({ actor: maybeActor, workspaceId }: { actor: MaybeActor; workspaceId: string }) {
   const actor = requireActor(maybeActor);
