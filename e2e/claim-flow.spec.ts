@@ -139,3 +139,61 @@ test("approving a fragment asks first; after publishing the open claim and the d
   await expect(panel(page).getByText("Published", { exact: true }).first()).toBeVisible();
   await expect(panel(page).getByText("Approved", { exact: true })).toHaveCount(0);
 });
+
+test("filters that hide every claim say so, and Show all claims clears them", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.goto(`/articles/${articleId}`);
+  await expect(panel(page).locator(`[data-claim-id="${claimId}"]`)).toBeVisible();
+  await panel(page).getByRole("combobox", { name: "Filter by verdict" }).click();
+  await page.getByRole("option", { name: "False", exact: true }).click();
+  const empty = panel(page).getByTestId("claims-empty");
+  await expect(empty).toContainText("No claims match these filters");
+  await expect(empty).toContainText("The filters hide all 1 claim");
+  await expect(panel(page).locator(`[data-claim-id="${claimId}"]`)).toHaveCount(0);
+  await empty.getByRole("button", { name: "Show all claims" }).click();
+  await expect(panel(page).getByTestId("claims-empty")).toHaveCount(0);
+  await expect(panel(page).locator(`[data-claim-id="${claimId}"]`)).toBeVisible();
+  await expect(panel(page).getByRole("combobox", { name: "Filter by verdict" })).toHaveText("All verdicts");
+});
+
+for (const [width, height] of [
+  [390, 844],
+  [1440, 900],
+] as const) {
+  test(`at ${width}px the open claim's header is below the app header and in view`, async ({ browser, baseURL }) => {
+    const mobile = width < 640;
+    const page = await browser.newPage({ viewport: { width, height }, isMobile: mobile, hasTouch: mobile, baseURL });
+    await signIn(page, "editor");
+    await page.goto(`/articles/${articleId}`);
+    await expect(page.locator(".article-viewer [data-painted-claims]")).toHaveAttribute("data-painted-claims", "1");
+    // Open the claim from its highlight in the article, as a reader of the page would.
+    const at = await pointIn(page, "cost", 1);
+    await page.mouse.click(at.x, at.y);
+    const back = panel(page).getByRole("button", { name: "All claims" });
+    await expect(back).toBeVisible();
+    await expect(panel(page).locator("[data-claim-ready]")).toBeVisible();
+    const headerOf = async () =>
+      page.evaluate(() => {
+        const app = document.getElementById("app-header")!.getBoundingClientRect();
+        const head = document.querySelector<HTMLElement>("[data-testid=claim-detail-header]")!;
+        const box = head.getBoundingClientRect();
+        // What a tap on the header's middle row would hit: the header itself, not the app header.
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + 4);
+        return { appBottom: app.bottom, top: box.top, bottom: box.bottom, hitsHeader: !!hit && head.contains(hit), viewport: window.innerHeight };
+      });
+    // Smooth scrolling, if any, has to settle.
+    await expect.poll(async () => (await headerOf()).top).toBeGreaterThanOrEqual((await headerOf()).appBottom);
+    const h = await headerOf();
+    expect(h.top, `panel header top ${h.top} vs app header bottom ${h.appBottom}`).toBeGreaterThanOrEqual(h.appBottom);
+    expect(h.bottom).toBeLessThanOrEqual(h.viewport);
+    expect(h.hitsHeader, "the panel header is on top at its own position").toBe(true);
+    await expect(back).toBeInViewport();
+
+    // Scrolling down through the claim keeps its header clear of the app header (it stays, or leaves with the claim).
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(300);
+    const after = await headerOf();
+    if (after.bottom > after.appBottom) expect(after.hitsHeader || after.top >= after.appBottom, JSON.stringify(after)).toBe(true);
+    await page.close();
+  });
+}

@@ -43,9 +43,11 @@ async function review(browser: Browser, baseURL: string, width: number) {
   const height = width < 640 ? 844 : 900;
   const mobile = width < 640;
   const page = await browser.newPage({ viewport: { width, height }, isMobile: mobile, hasTouch: mobile, baseURL });
-  const visit = async (name: string, path: string, opts: { pdf?: boolean } = {}) => {
+  const visit = async (name: string, path: string, opts: { pdf?: boolean; ready?: string } = {}) => {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
+    // Client-rendered parts (highlights, the claim list, select values) before the picture.
+    if (opts.ready) await expect(page.locator(opts.ready).first()).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} at ${width}px runs ${overflow}px off the side`).toBeLessThanOrEqual(1);
     if (!REVIEW) return;
@@ -59,7 +61,7 @@ async function review(browser: Browser, baseURL: string, width: number) {
   await visit("not-found", "/r/no-such-fact-check");
   await signIn(page, "admin");
   await visit("library", "/articles", { pdf: true });
-  await visit("article", `/articles/${articleId}`, { pdf: true });
+  await visit("article", `/articles/${articleId}`, { pdf: true, ready: "[data-testid=claim-panel] [data-claim-id]" });
   await visit("new-article", "/articles/new");
   await visit("review-queue", "/claims");
   await visit("search", "/search?q=harbour");

@@ -59,7 +59,7 @@ export const ClaimDetail = forwardRef<
 
   return (
     <div ref={ref} className="flex min-h-0 flex-col lg:overflow-y-auto" data-testid="claim-detail" data-claim-id={summary.id}>
-      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-1 border-b border-border bg-background/95 px-3 py-2 backdrop-blur">
+      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-1 border-b border-border bg-background/95 px-3 py-2 backdrop-blur" data-testid="claim-detail-header">
         <Button variant="ghost" size="sm" onClick={onBack}>
           <ArrowLeft aria-hidden="true" /> All claims
         </Button>

@@ -52,12 +52,12 @@ export function ClaimListHeader({
             .join(" · ")}
         </span>
         {ctx.canEdit && (
-          <Button variant="ghost" size="sm" className="ml-auto h-7 px-2 text-xs" onClick={onOpenTrash}>
+          <Button variant="ghost" size="sm" className="ml-auto h-7 px-2 text-xs print:hidden" onClick={onOpenTrash}>
             <Trash2 aria-hidden="true" /> Trash
           </Button>
         )}
       </div>
-      <div className="grid grid-cols-2 gap-1.5 sm:grid-cols-3" role="group" aria-label="Filter claims">
+      <div className="grid grid-cols-2 gap-1.5 sm:grid-cols-3 print:hidden" role="group" aria-label="Filter claims">
         <Select value={filters.verdict} onValueChange={(v) => onFilters((f) => ({ ...f, verdict: v }))}>
           <SelectTrigger aria-label="Filter by verdict" className="h-8 text-xs">
             <SelectValue />

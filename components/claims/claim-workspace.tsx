@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { CheckWorthyHints } from "@/components/discovery/check-worthy-hints";
 import { SelectionCheckedBefore } from "@/components/discovery/selection-checked-before";
+import { Button } from "@/components/ui/button";
 import { ArticleViewer, VerdictLegend, type HighlightGroup, type NewClaimSelection, type ViewerHighlight } from "@/components/viewer";
 import { decodeClaimIndex, statementReader, summaryOf, type ClaimIndex, type ClaimSummary } from "@/lib/claims/claim-index";
 import { UNRATED_COLOR } from "@/lib/scale/default-scale";
@@ -114,10 +115,12 @@ export function ClaimWorkspace({
       const el = detailRef.current;
       if (!el) return;
       el.scrollTo({ top: 0 });
-      // Narrow screens stack the panel under the article: bring the claim into view.
+      // Narrow screens stack the panel under the article: bring the claim's header into view,
+      // below the sticky app header (html's scroll-padding-top is the header's height).
       if (window.matchMedia?.("(max-width: 1023px)").matches) {
-        const box = el.getBoundingClientRect();
-        if (box.top > window.innerHeight || box.bottom < 0) el.scrollIntoView({ block: "start" });
+        const headerBottom = document.getElementById("app-header")?.getBoundingClientRect().bottom ?? 0;
+        const top = el.getBoundingClientRect().top;
+        if (top < headerBottom || top > window.innerHeight - 120) el.scrollIntoView({ block: "start" });
       }
     });
   }, []);
@@ -215,7 +218,7 @@ export function ClaimWorkspace({
 
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(380px,440px)] xl:gap-8">
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(380px,440px)] xl:gap-8 print:block">
       <div className="min-w-0">
         <div className="rounded-lg border border-border bg-background px-5 py-6 shadow-sm sm:px-10 sm:py-8">
           <AnnotateHint canEdit={ctx.canEdit} busy={creating} />
@@ -295,7 +298,13 @@ export function ClaimWorkspace({
                   ) : (
                     <>
                       <Filter className="size-5" aria-hidden="true" />
-                      <p>No claims match these filters.</p>
+                      <p className="font-medium text-foreground">No claims match these filters</p>
+                      <p>
+                        The filters hide all {claims.length} {claims.length === 1 ? "claim" : "claims"} on this article.
+                      </p>
+                      <Button variant="outline" size="sm" className="mt-1" onClick={() => setFilters(NO_FILTERS)}>
+                        Show all claims
+                      </Button>
                     </>
                   )}
                 </div>
@@ -311,7 +320,7 @@ export function ClaimWorkspace({
                   }}
                 />
               )}
-              <p className="border-t border-border px-3 py-2 text-[11px] text-muted-foreground">
+              <p className="border-t border-border px-3 py-2 text-[11px] text-muted-foreground print:hidden">
                 Keyboard: <kbd className="font-mono">j</kbd>/<kbd className="font-mono">k</kbd> or Alt+↓/↑ next and previous claim · Esc back to the list
               </p>
             </>

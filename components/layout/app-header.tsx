@@ -2,6 +2,7 @@ import Link from "next/link";
 import { HeaderSearch } from "@/components/discovery/header-search";
 import type { MyWorkspace } from "@/lib/server/workspaces/list-my-workspaces";
 import { canEdit, isAdmin } from "@/lib/schemas/enums";
+import { HeaderOffset } from "./header-offset";
 import { NotificationsMenu } from "./notifications-menu";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
@@ -20,7 +21,8 @@ export function AppHeader({
   reviewWaiting?: number | null;
 }) {
   return (
-    <header className="sticky top-0 z-40 border-b border-border bg-background/95 backdrop-blur print:hidden">
+    <header id="app-header" className="sticky top-0 z-40 border-b border-border bg-background/95 backdrop-blur print:hidden">
+      <HeaderOffset headerId="app-header" />
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:h-14 sm:flex-nowrap sm:py-0 sm:px-6">
         <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight">
           {/* eslint-disable-next-line @next/next/no-img-element */}

@@ -71,7 +71,7 @@ export function RevisionToolbar(props: Props) {
   if (!props.canEdit) return null;
   return (
     <div className="mb-4 grid gap-3">
-      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Article text">
+      <div className="flex flex-wrap items-center gap-2 print:hidden" role="toolbar" aria-label="Article text">
         <span className="text-sm text-muted-foreground">Revision {props.revisionNumber}</span>
         <Button size="sm" variant="outline" onClick={openEditText} disabled={loadingText}>
           {loadingText ? <Loader2 className="animate-spin" aria-hidden="true" /> : <PencilLine aria-hidden="true" />} Edit text

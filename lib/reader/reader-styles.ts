@@ -103,6 +103,7 @@ footer.foot{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 3rem;border-top
 .status .reason{border-left:3px solid #b91c1c;padding-left:1rem;color:#111827}
 .embed main{padding:1rem 1rem 1.25rem;max-width:none}
 .embed .head{display:flex;align-items:center;gap:.5rem;flex-wrap:wrap;font-size:.8rem;color:#4b5563;margin-bottom:.35rem}
+.embed .e-date{white-space:nowrap}
 .embed h1.title{font-size:1.25rem;margin:0 0 .5rem}
 .embed .summary{margin:.75rem 0;padding:.75rem}
 .embed .claims{gap:.5rem}
@@ -118,7 +119,11 @@ footer.foot{max-width:46rem;margin:0 auto;padding:1.5rem 1.25rem 3rem;border-top
 }
 @page{margin:18mm 16mm}
 @media print{
-  .bar,.skip,.fm-pop,.fm-back,.bar-nav{display:none!important}
+  .bar,.skip,.fm-pop,.fm-back,.fm-permalink,.bar-nav{display:none!important}
+  /* A grid is not split across pages: the whole list would jump to the next page, leaving its heading behind. */
+  .claims,.corrections{display:block}
+  .claims>li+li,.corrections>li+li{margin-top:1rem}
+  .section-h,h1.title,.fm-card-head{break-after:avoid}
   body{font-size:11pt}
   main{max-width:none;padding:0}
   footer.foot{max-width:none;padding:1rem 0 0}

@@ -322,9 +322,9 @@ export function renderEmbedPage(bundle: ReportBundle): RenderedPage {
   const { article } = bundle;
   const summary = summarizeVerdicts(bundle);
   const body = html`<main>
-<div class="head"><span class="bar-tag">Fact-check</span><span>${bundle.organization.name}</span>${
-    article.lastPublishedAt ? html`<span>· ${bundle.corrections.length ? "Updated" : "Published"} ${humanDate(article.lastPublishedAt, bundle.organization.locale)}</span>` : ""
-  }</div>
+<div class="head"><span class="bar-tag">Fact-check</span><span>${bundle.organization.name}${
+    article.lastPublishedAt ? html` · <span class="e-date">${bundle.corrections.length ? "Updated" : "Published"} ${humanDate(article.lastPublishedAt, bundle.organization.locale)}</span>` : ""
+  }</span></div>
 <h1 class="title"><a href="${article.readerUrl}" target="_blank" rel="noopener">${article.title}</a></h1>
 <section class="summary" aria-label="Summary">
 <p class="summary-sentence">${summary.sentence}</p>

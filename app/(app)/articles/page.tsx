@@ -74,7 +74,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
             {!editor && " · readers see published articles"}
           </p>
         </div>
-        <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
+        <div className="flex flex-wrap items-center gap-2 sm:ml-auto print:hidden">
           <WorkspaceExportDialog workspace={workspace.slug} canExportInternal={editor} />
           {editor && (
             <Button asChild>
@@ -87,7 +87,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
         </div>
       </div>
 
-      <form method="get" action="/articles" role="search" aria-label="Search articles" className="mb-4 grid gap-3 sm:grid-cols-[1fr_10rem_12rem_auto] sm:items-end">
+      <form method="get" action="/articles" role="search" aria-label="Search articles" className="mb-4 grid gap-3 sm:grid-cols-[1fr_10rem_12rem_auto] sm:items-end print:hidden">
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="q">Search</Label>
           <div className="relative">
@@ -176,7 +176,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                   </TableCell>
                   <TableCell className="hidden text-right tabular-nums sm:table-cell">{a.claimCount}</TableCell>
                   <TableCell className="px-2 text-right">
-                    <div className="flex items-center justify-end gap-0.5">
+                    <div className="flex items-center justify-end gap-0.5 print:hidden">
                       <ExportMenu articleId={a.id} slug={a.slug} canExportInternal={editor} compact label={`Export “${a.title}”`} />
                       {editor && <DeleteArticleButton articleId={a.id} title={a.title} claimCount={a.claimCount} />}
                     </div>

@@ -74,7 +74,7 @@ export default async function ArticlePage({ params }: Props) {
             {!data.canEdit && <span className="rounded-full bg-muted px-2 py-0.5 text-xs">Read-only</span>}
           </p>
         </div>
-        <div className="flex shrink-0 flex-wrap items-center gap-2">
+        <div className="flex shrink-0 flex-wrap items-center gap-2 print:hidden">
           {article.status === "PUBLISHED" && (
             <a href={`/r/${article.slug}`} target="_blank" rel="noopener" className="inline-flex h-9 items-center gap-1.5 rounded-md px-3 text-sm font-medium text-primary hover:bg-muted">
               Reader view <ExternalLink className="size-3.5" aria-hidden="true" />
