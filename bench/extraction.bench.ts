@@ -3,18 +3,25 @@
 // as its README says, for Factmark's HTML import and for plain Readability.js over the same pages
 // (Readability 0.6 over jsdom, its textContent — the published table's setup), with the
 // published figures alongside. Run: bash bench/run.sh, or npx tsx bench/extraction.bench.ts [--smoke]
-// (--smoke: 8 pages, for CI; its figures are not the benchmark's).
+// (--smoke: 8 pages, for CI; its figures are not the benchmark's). --independent[=DIR]: the other
+// half of the benchmark instead (default ../shared/fixtures/extraction-benchmark-independent, same
+// layout), the check that the rules generalise: run it once, never tune on it.
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { parseHTML } from "linkedom";
 import os from "node:os";
+import path from "node:path";
 import { canonicalText } from "@/lib/document/canonical-text";
 import { importHtml } from "@/lib/importing";
-import { benchmarkAvailable, loadBenchmarkPages } from "@/lib/importing/benchmark/dev-pages";
+import { BENCHMARK_DIR, benchmarkAvailable, INDEPENDENT_DIR, loadBenchmarkPages } from "@/lib/importing/benchmark/dev-pages";
 import { scorePage, summarize, type PageScore } from "@/lib/importing/benchmark/extraction-score";
 
 const SMOKE = process.argv.includes("--smoke");
 const VERBOSE = process.argv.includes("--verbose");
+const independentArg = process.argv.find((a) => a === "--independent" || a.startsWith("--independent="));
+const INDEPENDENT = independentArg !== undefined;
+const DIR = !INDEPENDENT ? BENCHMARK_DIR : independentArg.includes("=") ? path.resolve(independentArg.slice("--independent=".length)) : INDEPENDENT_DIR;
+const HALF = INDEPENDENT ? "independent half" : "development half";
 const TARGET = { f1: 0.98, precision: 0.975, recall: 0.975 };
 const PUBLISHED: [string, number, number, number][] = [
   ["Zyte AutoExtract (commercial, 2019)", 0.97, 0.984, 0.956],
@@ -24,12 +31,12 @@ const PUBLISHED: [string, number, number, number][] = [
   ["Readability.js 0.6", 0.947, 0.914, 0.982],
 ];
 
-if (!benchmarkAvailable()) {
-  console.log("extraction benchmark: ../shared/fixtures/extraction-benchmark not found, skipped");
-  process.exit(0);
+if (!benchmarkAvailable(DIR)) {
+  console.log(`extraction benchmark: ${DIR}/ground-truth.json not found, skipped${INDEPENDENT ? " (put the independent half there, or pass --independent=DIR)" : ""}`);
+  process.exit(INDEPENDENT ? 1 : 0);
 }
 
-const pages = loadBenchmarkPages(SMOKE ? 8 : Infinity);
+const pages = loadBenchmarkPages(SMOKE ? 8 : Infinity, DIR);
 const virtualConsole = new VirtualConsole();
 
 function factmark(html: string, url: string): string {
@@ -70,7 +77,7 @@ const row = (name: string, f1: number, p: number, r: number) =>
   `  ${name.padEnd(40)} F1 ${f1.toFixed(3)}  P ${p.toFixed(3)}  R ${r.toFixed(3)}`;
 const ours = summarize(fm);
 const theirs = summarize(rd);
-console.log(`Workload: ${pages.length} pages of the benchmark's development half${SMOKE ? " (--smoke subset: figures are not the benchmark's)" : ""}`);
+console.log(`Workload: ${pages.length} pages of the benchmark's ${HALF} (${DIR})${SMOKE ? " (--smoke subset: figures are not the benchmark's)" : ""}`);
 console.log(row("Factmark import (Readability + cleaning)", ours.f1, ours.precision, ours.recall));
 console.log(row("Readability.js (plain, jsdom, this run)", theirs.f1, theirs.precision, theirs.recall));
 if (linkedomFallbacks) console.log(`  (Readability over linkedom for ${linkedomFallbacks} page(s) jsdom could not parse)`);

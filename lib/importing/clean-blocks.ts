@@ -175,6 +175,18 @@ export function cleanBlocks(input: BlockNode[], options: CleanOptions): CleanRes
       options.pageUrl ?? null,
     );
     for (const [i, d] of runs) decided.set(i, { reason: d.reason, text: texts[i] });
+    // Promotions and notices that close (or open) the page read like sentences, so the zones
+    // would count them as story: peel them off the ends first.
+    const peel = (from: number, step: 1 | -1, zone: "head" | "tail", kinds: RegExp) => {
+      for (let i = from; i >= 0 && i < input.length; i += step) {
+        if (decided.has(i) || input[i].type === "figure" || !texts[i].trim()) continue;
+        const reason = furnitureReason(input[i], texts[i], zone);
+        if (!reason || !kinds.test(reason)) break;
+        decided.set(i, { reason, text: texts[i] });
+      }
+    };
+    peel(input.length - 1, -1, "tail", /^(Promotion|Comment policy|Page furniture)/);
+    peel(0, 1, "head", /^Promotion/);
   }
   if (furniture !== "off") {
     const story = input.map((b, i) => !decided.has(i) && isStoryParagraph(b, texts[i]));

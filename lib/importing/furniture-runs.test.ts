@@ -120,4 +120,36 @@ describe("furniture over runs of blocks", () => {
     const kept = run(STORY.map(p).join("") + p(named) + p("Boyd is a retired teacher who has lived on the island for thirty years."));
     expect(kept.text).toContain("Boyd is a retired teacher");
   });
+
+  it("removes the author box's name line with the bio", () => {
+    const { text, removed } = clean(STORY.map(p).join("") + `<h3><a href="/author/morag">Morag Ellis</a></h3>` + p("Morag Ellis is the transport editor of the Gazette and has covered the islands since 2015."));
+    expect(text).not.toContain("Morag Ellis");
+    expect(removed.filter((r) => r.reason === BIO_REASON)).toHaveLength(2);
+  });
+
+  it("peels promotions and a comment policy off the end of the page, even when they read like sentences", () => {
+    const closing = [
+      "If you enjoyed this article, we have a proposition for you: become a member. Members get every story with no paywalls and fewer adverts.",
+      "Comments that are abusive or off topic will not be approved by the moderators, so please keep the discussion civil.",
+    ];
+    const { text, removed } = clean(STORY.map(p).join("") + closing.map(p).join(""));
+    for (const line of closing) expect(text).not.toContain(line);
+    expect(removed.map((r) => r.reason)).toEqual(expect.arrayContaining(["Promotion (newsletter, membership, listening or deal notice)", "Comment policy notice"]));
+    for (const line of STORY) expect(text).toContain(line);
+  });
+
+  it("removes a newsletter prompt inside the story addressed to the reader, not a story sentence about newsletters", () => {
+    const prompt = "Let our news meet your inbox. The stories that matter, delivered weekday mornings.";
+    const story = "Island residents can sign up for text alerts about cancelled sailings, the board said, and its monthly newsletter will carry the new timetable.";
+    const { text } = clean(STORY.slice(0, 3).map(p).join("") + p(prompt) + p(story) + STORY.slice(3).map(p).join(""));
+    expect(text).not.toContain("meet your inbox");
+    expect(text).toContain(story);
+  });
+
+  it("keeps footnotes under a table or list at the end of the story", () => {
+    const table = "<table><tr><td>Route</td><td>Old fare</td><td>New fare</td></tr><tr><td>North crossing</td><td>£4.00</td><td>£4.25</td></tr></table>";
+    const { text } = clean(STORY.map(p).join("") + table + p("* Fares subject to board approval") + p("Note: return tickets unchanged"));
+    expect(text).toContain("* Fares subject to board approval");
+    expect(text).toContain("Note: return tickets unchanged");
+  });
 });

@@ -246,7 +246,8 @@ const BIO_WORDS =
 function closingBio(input: Block[], open: (i: number) => boolean, out: Map<number, RunDecision>): void {
   let lastText = -1;
   for (let i = input.length - 1; i >= 0; i--) {
-    if (open(i) && input[i].block.type !== "figure" && input[i].text.trim() !== "") {
+    // Short lines under the bio (a handle, "Follow") do not count.
+    if (open(i) && input[i].block.type !== "figure" && words(input[i].text) > 4) {
       lastText = i;
       break;
     }
@@ -257,11 +258,21 @@ function closingBio(input: Block[], open: (i: number) => boolean, out: Map<numbe
   const m = BIO_START.exec(text);
   if (!m || n < 6 || n > 110 || !BIO_WORDS.test(text)) return;
   const names = m[1].trim().split(/\s+/).filter((w) => w.length > 2);
+  // An author box: the name on its own line (a heading over an avatar), then the bio.
+  let nameLine = -1;
+  for (let i = lastText - 1; i >= 0 && i >= lastText - 3; i--) {
+    if (!open(i) || input[i].block.type === "figure" || input[i].text.trim() === "") continue;
+    const line = clean(input[i].text);
+    if (words(line) <= 4 && text.startsWith(line)) nameLine = i;
+    break;
+  }
   const before = input
     .slice(0, lastText)
-    .filter((_, i) => open(i))
+    // Story text only: a byline line above the story names the author too.
+    .filter((b, i) => open(i) && i !== nameLine && words(b.text) > 12)
     .map((b) => b.text)
     .join(" ");
   if (names.some((name) => new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^\\p{L}]|$)`, "u").test(before))) return;
   out.set(lastText, { reason: BIO_REASON });
+  if (nameLine >= 0) out.set(nameLine, { reason: BIO_REASON });
 }

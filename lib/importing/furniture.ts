@@ -84,6 +84,26 @@ const FURNITURE_PHRASE = new RegExp(
   "iu",
 );
 
+// Promotions of the publisher's own products, longer than a furniture phrase: newsletter and
+// alert sign-ups, membership and subscription pitches, listen-live prompts, deal disclaimers.
+const PROMOTION = new RegExp(
+  [
+    "\\b(sign ?up|subscribe|register)\\b.{0,120}\\b(newsletters?|e-?mails?|alerts|inbox|briefings?)\\b",
+    "\\b(newsletters?|e-?mail alerts|news alerts)\\b.{0,120}\\b(sign ?up|subscribe)\\b",
+    "\\b(meet|to|in) your inbox\\b|\\bdelivered (every |each )?(weekday |week|day)?\\s*(mornings?|evenings?|daily|weekly)\\b",
+    "^if you (enjoyed|liked|value|appreciate) (this|our|reading) (article|story|journalism|reporting|piece)\\b",
+    "\\bfor as little as\\b|\\buse (the )?(promo |discount |coupon )?code\\b|\\b(no|without) paywalls?\\b|\\bmembers get\\b",
+    "^(listen|watch|tune in)\\b.{0,80}\\b(live|again|back|on demand)\\b.{0,60}\\bhere\\W*$",
+    "\\bprices? (are |is )?subject to change\\b|\\bquantities (may be|are) limited\\b",
+  ].join("|"),
+  "iu",
+);
+/** Addressed to the reader: "your inbox", "Sign up", "Get ...". */
+const TO_THE_READER = /\b(you|your|yours)\b|^(sign|subscribe|get|join|listen|watch|download|start|let|follow|become)\b/iu;
+
+const COMMENT_POLICY =
+  /\b(comments?|comentários?|comentarios?|commentaires?|commenti|kommentare?)\b.{0,160}\b(moderat\w*|approv\w*|aprovad\w*|approuv\w*|aprobad\w*|respe(c)?t\w*|guidelines|policy|política|polici\w*|civil|offensive|ofensiv\w*)\b/iu;
+
 export interface FurnitureDecision {
   reason: string;
 }
@@ -106,6 +126,9 @@ export function furnitureReason(block: BlockNode, text: string, zone: "head" | "
   if (isText && /^(don'?t miss|most read|trending( now)?|recommended( for you)?|read next|more on this( story)?)\b/i.test(t) && (n <= 4 || /\n/.test(text))) {
     return "Promotion of other stories";
   }
+  if (isText && n <= 80 && PROMOTION.test(t) && TO_THE_READER.test(t) && (zone !== "body" || n <= 30)) return "Promotion (newsletter, membership, listening or deal notice)";
+  if (isText && n <= 5 && /^[\p{L} ]{0,30}\b(newsletters?|e-?mail alerts|e-?mails|news alerts)$/iu.test(t)) return "Promotion (newsletter, membership, listening or deal notice)";
+  if (isText && zone === "tail" && n <= 60 && COMMENT_POLICY.test(t)) return "Comment policy notice";
   if (isText && zone !== "body" && /^https?:\/\/\S+$/.test(t)) return "Bare address line";
   if (isText && n <= 20 && !SENTENCE_END.test(t) && DATE.test(t) && !/[,;]\s+\p{Ll}/u.test(t) && (zone !== "body" || n <= 10)) return "Date line";
   if (((isText && (zone !== "body" || (n <= 25 && block.type !== "heading"))) || (isList && zone !== "body")) && n <= 60 && linkDensity(block) >= 0.75) {
@@ -121,7 +144,8 @@ export function furnitureReason(block: BlockNode, text: string, zone: "head" | "
     return "All-caps promotion line";
   }
   if (isText && zone === "tail" && n <= 80 && /^(\p{Lu}[\p{L}'’.-]+\s){1,4}(is|was|writes|covers|has been)\s+(a|an|the)\b/u.test(t)) return "Author bio";
-  if (isText && zone !== "body" && n <= 12 && !SENTENCE_END.test(t) && !/:$/.test(t) && (block.type === "paragraph" || (block.type === "heading" && zone === "tail"))) {
+  // Footnotes ("* Dates subject to change", "Note: ...") belong to the story above them.
+  if (isText && zone !== "body" && n <= 12 && !SENTENCE_END.test(t) && !/:$/.test(t) && !/^([*†‡]|\(?\d\)|notes?\b|nota\b|obs\b)/iu.test(t) && (block.type === "paragraph" || (block.type === "heading" && zone === "tail"))) {
     return zone === "head" ? "Header furniture (label, name or date before the story)" : "Footer furniture (label, name or link after the story)";
   }
   return null;

@@ -14,12 +14,18 @@ export interface BenchmarkPage {
   expected: string;
 }
 
-export function benchmarkAvailable(): boolean {
-  return existsSync(path.join(BENCHMARK_DIR, "ground-truth.json"));
+/**
+ * The other half (the independent check, never tuned on): not shipped beside the repository;
+ * same layout (ground-truth.json + html/<key>.html.gz) wherever it is put.
+ */
+export const INDEPENDENT_DIR = path.resolve(__dirname, "../../../../shared/fixtures/extraction-benchmark-independent");
+
+export function benchmarkAvailable(dir = BENCHMARK_DIR): boolean {
+  return existsSync(path.join(dir, "ground-truth.json"));
 }
 
-export function loadBenchmarkPages(limit = Infinity): BenchmarkPage[] {
-  const truth = JSON.parse(readFileSync(path.join(BENCHMARK_DIR, "ground-truth.json"), "utf8")) as Record<string, { articleBody: string; url: string }>;
+export function loadBenchmarkPages(limit = Infinity, dir = BENCHMARK_DIR): BenchmarkPage[] {
+  const truth = JSON.parse(readFileSync(path.join(dir, "ground-truth.json"), "utf8")) as Record<string, { articleBody: string; url: string }>;
   return Object.keys(truth)
     .sort()
     .slice(0, limit)
@@ -27,7 +33,7 @@ export function loadBenchmarkPages(limit = Infinity): BenchmarkPage[] {
       key,
       url: truth[key].url,
       // The pages are UTF-8 (the benchmark stores them re-encoded).
-      html: gunzipSync(readFileSync(path.join(BENCHMARK_DIR, "html", `${key}.html.gz`))).toString("utf8"),
+      html: gunzipSync(readFileSync(path.join(dir, "html", `${key}.html.gz`))).toString("utf8"),
       expected: truth[key].articleBody,
     }));
 }
