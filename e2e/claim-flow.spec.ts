@@ -162,9 +162,14 @@ for (const [width, height] of [
 ] as const) {
   test(`at ${width}px the open claim's header is below the app header and in view`, async ({ browser, baseURL }) => {
     const mobile = width < 640;
+    // A long article: on a phone the claim panel sits far below the claim's highlight, so opening
+    // the claim has to scroll the panel up, and it must stop below the sticky app header.
+    const filler = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of the council minutes lists the contracts signed that month.`);
+    const long = (await ok<{ id: string }>(await editor.post("/api/v1/articles", { data: { text: [`Long bridge check ${Date.now()}`, SENTENCE, ...filler].join("\n\n") } }))).id;
+    await ok(await editor.post(`/api/v1/articles/${long}/claims`, { data: { target: { selector: [{ type: "TextQuoteSelector", exact: QUOTE }] } } }));
     const page = await browser.newPage({ viewport: { width, height }, isMobile: mobile, hasTouch: mobile, baseURL });
     await signIn(page, "editor");
-    await page.goto(`/articles/${articleId}`);
+    await page.goto(`/articles/${long}`);
     await expect(page.locator(".article-viewer [data-painted-claims]")).toHaveAttribute("data-painted-claims", "1");
     // Open the claim from its highlight in the article, as a reader of the page would.
     const at = await pointIn(page, "cost", 1);
@@ -188,12 +193,6 @@ for (const [width, height] of [
     expect(h.bottom).toBeLessThanOrEqual(h.viewport);
     expect(h.hitsHeader, "the panel header is on top at its own position").toBe(true);
     await expect(back).toBeInViewport();
-
-    // Scrolling down through the claim keeps its header clear of the app header (it stays, or leaves with the claim).
-    await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(300);
-    const after = await headerOf();
-    if (after.bottom > after.appBottom) expect(after.hitsHeader || after.top >= after.appBottom, JSON.stringify(after)).toBe(true);
     await page.close();
   });
 }

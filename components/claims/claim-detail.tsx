@@ -58,7 +58,13 @@ export const ClaimDetail = forwardRef<
   };
 
   return (
-    <div ref={ref} className="flex min-h-0 flex-col lg:overflow-y-auto" data-testid="claim-detail" data-claim-id={summary.id}>
+    <div
+      ref={ref}
+      // On a phone an open claim fills the screen below the app header, so it can be scrolled to the top even while it loads.
+      className="flex min-h-[calc(100svh_-_var(--app-header-h,0px)_-_1rem)] flex-col lg:min-h-0 lg:overflow-y-auto"
+      data-testid="claim-detail"
+      data-claim-id={summary.id}
+    >
       <div className="sticky top-0 z-10 flex flex-wrap items-center gap-1 border-b border-border bg-background/95 px-3 py-2 backdrop-blur" data-testid="claim-detail-header">
         <Button variant="ghost" size="sm" onClick={onBack}>
           <ArrowLeft aria-hidden="true" /> All claims

@@ -15,7 +15,7 @@ const LINKS = [
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin sections" className="flex gap-1 overflow-x-auto border-b border-border">
+    <nav aria-label="Admin sections" className="flex overflow-x-auto border-b border-border sm:gap-1">
       {LINKS.map(({ href, label, icon: Icon }) => {
         const active = href === "/admin" ? pathname === "/admin" : pathname.startsWith(href);
         return (
@@ -24,11 +24,12 @@ export function AdminNav() {
             href={href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+              "-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 border-transparent px-2 py-2 sm:px-3 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
               active && "border-primary text-foreground",
             )}
           >
-            <Icon className="size-4" aria-hidden />
+            {/* Icons only where all four sections fit with them: on a phone the last tab went off the edge. */}
+            <Icon className="hidden size-4 sm:block" aria-hidden />
             {label}
           </Link>
         );

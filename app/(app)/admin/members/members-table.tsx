@@ -77,7 +77,7 @@ export function MembersTable({ workspaceId, members, currentUserId }: { workspac
         <TableHeader>
           <TableRow className="hover:bg-transparent">
             <TableHead>Name</TableHead>
-            <TableHead>Email</TableHead>
+            <TableHead className="hidden sm:table-cell">Email</TableHead>
             <TableHead className="w-36">Role</TableHead>
             <TableHead>Status</TableHead>
             <TableHead className="text-right">Actions</TableHead>
@@ -91,10 +91,13 @@ export function MembersTable({ workspaceId, members, currentUserId }: { workspac
                 <TableCell className="font-medium">
                   {m.name}
                   {isMe && <span className="ml-1.5 text-xs font-normal text-muted-foreground">(you)</span>}
+                  {/* On a phone the email sits under the name: a column of its own squeezed the role picker to its arrow. */}
+                  <span className="block text-xs font-normal text-muted-foreground sm:hidden">{m.email}</span>
                 </TableCell>
-                <TableCell className="text-muted-foreground">{m.email}</TableCell>
+                <TableCell className="hidden text-muted-foreground sm:table-cell">{m.email}</TableCell>
                 <TableCell>
                   <NativeSelect
+                    className="min-w-28"
                     aria-label={`Role of ${m.name}`}
                     value={m.role}
                     disabled={pending}
