@@ -116,7 +116,11 @@ async function manyArticles(app: App, count: number) {
 }
 
 async function healthDuringExport(app: App): Promise<Figures["health"]> {
-  await manyArticles(app, EXPORT_ARTICLES);
+  // The workspace already holds the benchmark's other articles; top it up to EXPORT_ARTICLES
+  // (the export refuses more than 2,000 articles).
+  const { db } = await import("../lib/db");
+  const existing = await db.article.count({ where: { workspaceId: app.workspaceId, deletedAt: null } });
+  await manyArticles(app, Math.max(0, EXPORT_ARTICLES - existing));
   const health = async () => {
     const res = await fetch(`${app.server.base}/api/v1/health`);
     await res.arrayBuffer();
