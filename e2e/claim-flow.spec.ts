@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { apiAs, signIn } from "./helpers";
+import { apiAs, signIn, ok } from "./helpers";
 
 // The claim flow details a desk editor meets: a drag that starts inside a highlight selects
 // (a click opens the claim), one character is not a claim, a new claim's statement is its
@@ -15,11 +15,6 @@ const QUOTE = "the bridge will cost 40 million pounds";
 let editor: APIRequestContext;
 let articleId: string;
 let claimId: string;
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 /** The viewport point of character `index` inside the first occurrence of `text` in the article. */
 async function pointIn(page: Page, text: string, index: number): Promise<{ x: number; y: number }> {

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Frame } from "@playwright/test";
-import { apiAs } from "./helpers";
+import { expect, test, type Frame } from "@playwright/test";
+import { apiAs, ok } from "./helpers";
 
 // The embed as the README documents it: an iframe 520 px high, as wide as the host's column.
 // Its rows line up (every chip one width, every statement starting at one edge), a verdict chip
@@ -9,11 +9,6 @@ test.describe.configure({ mode: "serial" });
 
 const EMBED_HEIGHT = 520;
 let slug: string;
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 test.beforeAll(async ({ baseURL }) => {
   const editor = await apiAs(baseURL!, "editor");

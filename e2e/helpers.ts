@@ -47,3 +47,9 @@ export async function sampleArticleId(api: APIRequestContext): Promise<string> {
   expect(article, "the demo sample article is listed").toBeTruthy();
   return article!.id;
 }
+
+/** The JSON of a successful API answer; a failed one fails the test with its URL, status and body. */
+export async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
+  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBeTruthy();
+  return (await res.json()) as T;
+}

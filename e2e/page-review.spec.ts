@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { apiAs, signIn } from "./helpers";
+import { expect, test, type Browser } from "@playwright/test";
+import { apiAs, signIn, ok } from "./helpers";
 
 // Every page kind at phone (390 px) and desktop (1440 px) width: nothing runs off the side of
 // the window. With SCREENSHOT_REVIEW=1 each page is also saved as a PNG under
@@ -10,11 +10,6 @@ test.describe.configure({ mode: "serial" });
 const REVIEW = Boolean(process.env.SCREENSHOT_REVIEW);
 let slug: string;
 let articleId: string;
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 test.beforeAll(async ({ baseURL }) => {
   const editor = await apiAs(baseURL!, "editor");

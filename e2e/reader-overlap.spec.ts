@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { apiAs } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { apiAs, ok } from "./helpers";
 
 // Overlapping claims on the reader page and claim cards that stay inside the window:
 // a published article of its own with an outer claim and an inner claim inside it.
@@ -13,11 +13,6 @@ const TEXT = [...FILLER.slice(0, 7), `In a statement on Monday ${OUTER}, a figur
 
 let slug: string;
 const ids: string[] = [];
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 test.beforeAll(async ({ baseURL }) => {
   const editor = await apiAs(baseURL!, "editor");
