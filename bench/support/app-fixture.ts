@@ -16,12 +16,20 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function startApp(provider: Provider, port: number): Promise<App> {
+/** `serverEnv`: variables for the server process only (a preload in NODE_OPTIONS, say). */
+export async function startApp(provider: Provider, port: number, serverEnv: Record<string, string> = {}): Promise<App> {
   ensureBuild();
   const database = await createDatabase(provider);
   // The factories below use lib/db, which reads these at first use.
   Object.assign(process.env, database.env);
-  const server = await startServer(database, port);
+  const saved = Object.fromEntries(Object.keys(serverEnv).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, serverEnv);
+  const server = await startServer(database, port).finally(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
   // Fresh connections for the benchmark's own requests (see Client.closeConnections).
   const editor = await Client.signIn(server.base, "editor@example.com", { closeConnections: true });
   const { db } = await import("../../lib/db");
