@@ -10,6 +10,8 @@
 // makes fresh databases and removes them afterwards. Prints the figures; exits 1 on any failure.
 // Knobs: RELIABILITY_PROVIDERS=sqlite,postgresql  RELIABILITY_FUZZ_CASES=10000  RELIABILITY_SEED
 //        RELIABILITY_HEALTH_MS=100  RELIABILITY_CLIENTS=20  RELIABILITY_UPDATES=50  RELIABILITY_CRASH_WRITES=1000
+//        RELIABILITY_PARTS=concurrency,crash,fuzz  RELIABILITY_PORT (first port; default random in 3200–3299)
+//        RELIABILITY_STALL_MS=50 (server event-loop stalls longer than this are logged and counted)
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -17,10 +19,12 @@ import { runConcurrency } from "./reliability/concurrency";
 import { runCrash } from "./reliability/crash";
 import { runFuzz } from "./reliability/fuzz";
 import { Client, createDatabase, DIST_DIR, ROOT, startServer, type Provider, type Server } from "./reliability/harness";
+import { BUSY_SHARE, serverStalls, summariseStalls } from "./reliability/stalls";
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const providers = (process.env.RELIABILITY_PROVIDERS ?? "sqlite,postgresql").split(",").map((p) => p.trim()) as Provider[];
 const seed = num("RELIABILITY_SEED", Date.now() % 1_000_000);
+const parts = new Set((process.env.RELIABILITY_PARTS ?? "concurrency,crash,fuzz").split(",").map((p) => p.trim()));
 const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 let failed = false;
@@ -62,27 +66,35 @@ async function suite(provider: Provider, port: number) {
     await db.drop();
   };
   try {
-    server = await startServer(db, port);
+    server = await startServer(db, port, { traceStallsMs: num("RELIABILITY_STALL_MS", 50) });
     const signIn = (base: string) => Client.signIn(base, "editor@example.com");
     console.log(`  server up (${elapsed()})`);
 
-    const c = await runConcurrency(await signIn(server.base), num("RELIABILITY_CLIENTS", 20), num("RELIABILITY_UPDATES", 50));
-    console.log(`  concurrent edits: ${c.clients} clients × ${c.updatesPerClient} updates: ${c.acknowledged} acknowledged, ${c.conflicts} answered 409, ${c.lost} lost, ${c.versionGaps} version gaps, ${c.historyMismatches} history mismatches (${elapsed()})`);
-    check(c.lost === 0 && c.versionGaps === 0 && c.historyMismatches === 0 && c.unexpected.length === 0 && c.acknowledged + c.conflicts === c.clients * c.updatesPerClient, "every update acknowledged or 409; 0 lost, no gaps, one history row per change");
-    for (const u of c.unexpected.slice(0, 5)) console.log(`       ${u}`);
+    if (parts.has("concurrency")) {
+      const c = await runConcurrency(await signIn(server.base), num("RELIABILITY_CLIENTS", 20), num("RELIABILITY_UPDATES", 50));
+      console.log(`  concurrent edits: ${c.clients} clients × ${c.updatesPerClient} updates: ${c.acknowledged} acknowledged, ${c.conflicts} answered 409, ${c.lost} lost, ${c.versionGaps} version gaps, ${c.historyMismatches} history mismatches (${elapsed()})`);
+      check(c.lost === 0 && c.versionGaps === 0 && c.historyMismatches === 0 && c.unexpected.length === 0 && c.acknowledged + c.conflicts === c.clients * c.updatesPerClient, "every update acknowledged or 409; 0 lost, no gaps, one history row per change");
+      for (const u of c.unexpected.slice(0, 5)) console.log(`       ${u}`);
+    }
 
-    const crash = await runCrash(db, server, signIn, 3, num("RELIABILITY_CRASH_WRITES", 1_000));
-    server = crash.server;
-    const k = crash.figures;
-    console.log(`  crash durability: ${k.rounds} × kill -9 during sequential writes: ${k.acknowledged} acknowledged, ${k.lost} lost after restart, integrity problems: ${k.integrityProblems.length} (${elapsed()})`);
-    check(k.lost === 0 && k.integrityProblems.length === 0, "every acknowledged write survives kill -9; integrity check clean");
-    for (const p of k.integrityProblems.slice(0, 5)) console.log(`       ${p}`);
+    if (parts.has("crash")) {
+      const crash = await runCrash(db, server, signIn, 3, num("RELIABILITY_CRASH_WRITES", 1_000));
+      server = crash.server;
+      const k = crash.figures;
+      console.log(`  crash durability: ${k.rounds} × kill -9 during sequential writes: ${k.acknowledged} acknowledged, ${k.lost} lost after restart, integrity problems: ${k.integrityProblems.length} (${elapsed()})`);
+      check(k.lost === 0 && k.integrityProblems.length === 0, "every acknowledged write survives kill -9; integrity check clean");
+      for (const p of k.integrityProblems.slice(0, 5)) console.log(`       ${p}`);
+    }
 
+    if (!parts.has("fuzz")) return;
     const healthLimit = num("RELIABILITY_HEALTH_MS", 100);
-    const f = await runFuzz(await signIn(server.base), num("RELIABILITY_FUZZ_CASES", 10_000), seed, healthLimit);
+    const f = await runFuzz(await signIn(server.base), num("RELIABILITY_FUZZ_CASES", 10_000), seed, healthLimit, server.logFile);
     const h = f.health;
     console.log(`  fuzzing (seed ${seed}): ${f.cases} generated bodies + ${f.hostile} hostile requests: ${f.fiveXx} answered 5xx, ${f.hangs} over 10 s, ${f.badShape} 4xx without the error shape (${elapsed()})`);
     console.log(`  health during the fuzzing: ${h.checks} checks, p50 ${h.p50} ms, p99 ${h.p99} ms, max ${h.max} ms, ${h.over} over ${healthLimit} ms or failed`);
+    const stalls = summariseStalls(serverStalls(server.logFile, f.window.from, f.window.to));
+    console.log(`  server event loop during the fuzzing: ${stalls.count} stalls over ${server.options.traceStallsMs} ms (longest ${stalls.max} ms), ${stalls.busy} of them busy (the server using ≥ ${BUSY_SHARE * 100}% of a core meanwhile; longest ${stalls.busyMax} ms)`);
+    for (const line of stalls.kinds) console.log(`       stall ${line}`);
     check(f.fiveXx === 0 && f.hangs === 0 && f.badShape === 0 && f.problems.length === 0, "0 5xx, 0 hangs, every 4xx in the error shape, hostile inputs refused as expected");
     check(h.checks > 0 && h.p99 <= healthLimit && h.over <= Math.floor(h.checks / 100), `/api/v1/health answered within ${healthLimit} ms (p99, and at least 99% of the checks)`);
     for (const line of h.slow) console.log(`       health ${line}`);
@@ -96,7 +108,7 @@ async function suite(provider: Provider, port: number) {
 
 async function main() {
   build();
-  let port = 3200 + Math.floor(Math.random() * 50) * 2;
+  let port = num("RELIABILITY_PORT", 3200 + Math.floor(Math.random() * 50) * 2);
   for (const provider of providers) await suite(provider, port++);
   console.log(`\nreliability suite: ${failed ? "FAILED" : "passed"} in ${elapsed()}`);
   process.exit(failed ? 1 : 0);

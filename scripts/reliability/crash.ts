@@ -77,7 +77,7 @@ export async function runCrash(db: Db, server: Server, signIn: (base: string) =>
     }
     await new Promise((r) => current.child.exitCode !== null || current.child.signalCode !== null ? r(null) : current.child.once("exit", r));
     figures.integrityProblems.push(...(await integrityCheck(db)).map((p) => `round ${round}: ${p}`));
-    current = await startServer(db, current.port);
+    current = await startServer(db, current.port, current.options);
     const reader = await signIn(current.base);
     const { comments } = await reader.json<{ comments: Array<{ body: string }> }>("GET", `/api/v1/claims/${claimId}/comments`);
     // Comments are stored as sanitized HTML (<p>…</p>).

@@ -1,14 +1,15 @@
 import http from "node:http";
-import { Worker } from "node:worker_threads";
 import { Document, Packer, Paragraph } from "docx";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { generateCases, writeOperations, type FuzzCase, type OpenApiDocument } from "../../tests/reliability/fuzz-openapi";
 import { Client, createFixture } from "./harness";
+import { HANG_MS, HealthMonitor, type HealthFigures } from "./health-monitor";
+import { serverStalls } from "./stalls";
 
 // Fuzzing through HTTP: ≥ 10,000 bodies generated from /api/v1/openapi.json over every write
 // operation, then hostile uploads and requests (binary as .txt, a zip bomb as .docx, 1e3–1e5
 // nested elements, broken encodings, lone surrogates, malformed path escapes, oversized chunked
-// bodies). Meanwhile /api/v1/health is polled every 100 ms. Counted: 5xx answers, answers slower
+// bodies). Meanwhile /api/v1/health is polled every 100 ms (health-monitor.ts). Counted: 5xx answers, answers slower
 // than 10 s, 4xx answers without the { error: { code, message } } shape, health latency.
 
 export interface FuzzFigures {
@@ -17,60 +18,16 @@ export interface FuzzFigures {
   fiveXx: number;
   hangs: number;
   badShape: number;
-  health: ReturnType<HealthMonitor["figures"]>;
+  health: HealthFigures;
+  /** When the fuzzing (and the health polling) ran, epoch ms. */
+  window: { from: number; to: number };
   problems: string[];
 }
 
-const HANG_MS = 10_000;
-
-/**
- * Polls /api/v1/health every 100 ms from a worker thread, so the fuzzer's own work (building
- * and reading bodies) can't delay the measurement; each sample notes what the fuzzer was sending.
- */
-export class HealthMonitor {
-  samples: Array<{ ms: number; ok: boolean; during: string }> = [];
-  /** What the fuzzer is sending right now, recorded with every sample. */
-  phase = "generated bodies";
-  private worker: Worker | null = null;
-  constructor(private readonly base: string, private readonly limitMs: number) {}
-  start() {
-    const code = `
-      const { parentPort, workerData } = require("node:worker_threads");
-      let running = true;
-      parentPort.on("message", () => { running = false; });
-      (async () => {
-        while (running) {
-          const started = performance.now();
-          let ok = false;
-          try {
-            const res = await fetch(workerData.url, { signal: AbortSignal.timeout(workerData.hangMs) });
-            await res.arrayBuffer();
-            ok = res.ok;
-          } catch {}
-          const ms = performance.now() - started;
-          parentPort.postMessage({ ms, ok });
-          await new Promise((r) => setTimeout(r, Math.max(0, 100 - ms)));
-        }
-        parentPort.close();
-      })();`;
-    this.worker = new Worker(code, { eval: true, workerData: { url: `${this.base}/api/v1/health`, hangMs: HANG_MS } });
-    this.worker.on("message", (m: { ms: number; ok: boolean }) => this.samples.push({ ...m, during: this.phase }));
-  }
-  async stop() {
-    const worker = this.worker;
-    this.worker = null;
-    if (!worker) return;
-    const exited = new Promise((r) => worker.once("exit", r));
-    worker.postMessage("stop");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, HANG_MS + 1_000))]);
-    await worker.terminate();
-  }
-  figures() {
-    const sorted = this.samples.map((s) => s.ms).sort((a, b) => a - b);
-    const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-    const slow = this.samples.filter((s) => !s.ok || s.ms > this.limitMs);
-    return { checks: sorted.length, p50: at(0.5), p99: at(0.99), max: Math.round(sorted[sorted.length - 1] ?? 0), over: slow.length, slow: slow.sort((a, b) => b.ms - a.ms).slice(0, 5).map((s) => `${Math.round(s.ms)} ms${s.ok ? "" : " (failed)"} while sending ${s.during}`) };
-  }
+/** A failed request's message with its cause ("fetch failed" alone says nothing). */
+function failure(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  return `${(e as Error).message}${cause ? ` (${cause.code ?? ""} ${cause.message ?? ""})`.replace("( ", "(") : ""}`;
 }
 
 function record(figures: FuzzFigures, label: string, status: number, ms: number, body: string, api: boolean) {
@@ -106,7 +63,7 @@ async function send(client: Client, figures: FuzzFigures, c: FuzzCase, label = `
     status = res.status;
     text = await res.text();
   } catch (e) {
-    figures.problems.push(`${label}: ${(e as Error).message}`);
+    figures.problems.push(`${label}: ${failure(e)}`);
     figures.hangs++;
     return;
   }
@@ -169,8 +126,9 @@ function multipart(filename: string, type: string, data: Uint8Array | string, fi
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export async function runFuzz(client: Client, count: number, seed: number, healthLimitMs: number, concurrency = 4): Promise<FuzzFigures> {
-  const figures: FuzzFigures = { cases: 0, hostile: 0, fiveXx: 0, hangs: 0, badShape: 0, health: { checks: 0, p50: 0, p99: 0, max: 0, over: 0, slow: [] }, problems: [] };
+/** `serverLog`: the log of a server that traces its event-loop stalls, to explain slow health checks. */
+export async function runFuzz(client: Client, count: number, seed: number, healthLimitMs: number, serverLog?: string, concurrency = 4): Promise<FuzzFigures> {
+  const figures: FuzzFigures = { cases: 0, hostile: 0, fiveXx: 0, hangs: 0, badShape: 0, health: { checks: 0, p50: 0, p99: 0, max: 0, over: 0, slow: [] }, window: { from: 0, to: 0 }, problems: [] };
   const doc = await client.json<OpenApiDocument>("GET", "/api/v1/openapi.json");
   const { articleId, claimIds } = await createFixture(client);
   const source = await client.json<{ id: string }>("POST", `/api/v1/claims/${claimIds[0]}/sources`, { url: "https://example.org/report", title: "Report" });
@@ -221,6 +179,7 @@ export async function runFuzz(client: Client, count: number, seed: number, healt
   figures.hostile = hostile.length;
 
   const monitor = new HealthMonitor(client.base, healthLimitMs);
+  figures.window.from = Date.now();
   monitor.start();
   try {
     await pool(cases, concurrency, (c) => send(client, figures, c));
@@ -238,7 +197,7 @@ export async function runFuzz(client: Client, count: number, seed: number, healt
         if (h.path.includes("%") && res.status !== 400) figures.problems.push(`${h.label} → ${res.status}, expected 400`);
       } catch (e) {
         figures.hangs++;
-        figures.problems.push(`${h.label}: ${(e as Error).message}`);
+        figures.problems.push(`${h.label}: ${failure(e)}`);
       }
     }
 
@@ -258,12 +217,13 @@ export async function runFuzz(client: Client, count: number, seed: number, healt
         if (r.sent >= total) figures.problems.push(`${label}: the server read the whole ${total} bytes before answering`);
       } catch (e) {
         figures.hangs++;
-        figures.problems.push(`${label}: ${(e as Error).message}`);
+        figures.problems.push(`${label}: ${failure(e)}`);
       }
     }
   } finally {
     await monitor.stop();
+    figures.window.to = Date.now();
   }
-  figures.health = monitor.figures();
+  figures.health = monitor.figures(serverLog ? serverStalls(serverLog, figures.window.from, figures.window.to) : []);
   return figures;
 }

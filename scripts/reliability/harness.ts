@@ -70,18 +70,31 @@ export async function createDatabase(provider: Provider): Promise<Database> {
   return db;
 }
 
+export interface ServerOptions {
+  /**
+   * Log every event-loop stall longer than this many ms to the server's log, with the requests in
+   * flight (scripts/loop-stall-trace.cjs); read back with serverStalls().
+   */
+  traceStallsMs?: number;
+}
+
 export interface Server {
   port: number;
   base: string;
   child: ChildProcess;
+  /** The server's stdout and stderr. */
+  logFile: string;
+  options: ServerOptions;
   /** kill -9 of the whole process group. */
   crash(): void;
   stop(): Promise<void>;
 }
 
-export async function startServer(db: Database, port: number): Promise<Server> {
-  const log = openSync(path.join(TMP, `server-${port}.log`), "a");
-  const child = spawn(process.execPath, ["--require", path.join(ROOT, "scripts/client-ip.cjs"), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+export async function startServer(db: Database, port: number, options: ServerOptions = {}): Promise<Server> {
+  const logFile = path.join(TMP, `server-${port}.log`);
+  const log = openSync(logFile, "a");
+  const preloads = ["scripts/client-ip.cjs", ...(options.traceStallsMs ? ["scripts/loop-stall-trace.cjs"] : [])].flatMap((p) => ["--require", path.join(ROOT, p)]);
+  const child = spawn(process.execPath, [...preloads, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", log, log],
@@ -94,6 +107,9 @@ export async function startServer(db: Database, port: number): Promise<Server> {
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXTAUTH_SECRET: "reliability-secret-0123456789abcdef",
       SIGNIN_MAX_FAILURES: "1000",
+      ...(options.traceStallsMs ? { LOOP_STALL_MS: String(options.traceStallsMs) } : {}),
+      // Diagnosis of the server alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+      ...(process.env.RELIABILITY_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.RELIABILITY_SERVER_NODE_OPTIONS } : {}),
     },
   });
   const base = `http://localhost:${port}`;
@@ -109,6 +125,8 @@ export async function startServer(db: Database, port: number): Promise<Server> {
     port,
     base,
     child,
+    logFile,
+    options,
     crash: () => killGroup("SIGKILL"),
     stop: async () => {
       killGroup("SIGTERM");
