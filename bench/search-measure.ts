@@ -5,10 +5,10 @@ import { performance } from "node:perf_hooks";
 import { databaseProvider } from "../lib/db/provider";
 import { db, disconnectDb } from "../lib/db";
 import { splitSentences } from "../lib/checkworthy/score-sentences";
-import { searchWorkspace, type SearchWorkspaceInput } from "../lib/server/search/search-workspace";
+import { searchWorkspace } from "../lib/server/search/search-workspace";
 import { findSimilarClaims } from "../lib/server/search/find-similar-claims";
 import { getCheckWorthyHints } from "../lib/server/search/get-check-worthy-hints";
-import { generate, loadCorpus, rng, variant, type Generated } from "./search-workload";
+import { generate, loadCorpus, rng, SEARCH_QUERIES, variant, type Generated } from "./search-workload";
 
 const smoke = process.argv.includes("--smoke");
 const verbose = process.argv.includes("--verbose");
@@ -61,25 +61,7 @@ async function main() {
   // Search: a mix of what people type.
   const corpus = loadCorpus();
   const rand = rng(7);
-  const name = corpus.names[3]!;
-  const queries: SearchWorkspaceInput[] = [
-    { q: "government" },
-    { q: "the" },
-    { q: "air quality index" },
-    { q: "pollution delhi" },
-    { q: name },
-    { q: "infla" },
-    { q: "percent 2017" },
-    { q: "climate change emissions" },
-    { q: "zeppelin quokka" },
-    { q: `"president OR (NEAR -` },
-    { q: "minister said", kind: "claims" },
-    { q: "police", kind: "claims", verdict: "false" },
-    { q: "reuters", kind: "sources" },
-    { q: "election", status: "PUBLISHED" },
-    { q: "study found", from: "2024-01-01", to: "2024-12-31" },
-    { q: "market", page: 3 },
-  ];
+  const queries = SEARCH_QUERIES;
   const searchTimes: number[] = [];
   const slowest: Array<[number, string]> = [];
   for (const who of ["editor", "reader"] as const) {

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "../lib/db";
 import { splitSentences } from "../lib/checkworthy/score-sentences";
+import type { SearchWorkspaceInput } from "../lib/server/search/search-workspace";
 
 const GROUND_TRUTH = path.join(__dirname, "../../shared/fixtures/extraction-benchmark/ground-truth.json");
 const FALLBACK_GROUND_TRUTH = "/work/shared/fixtures/extraction-benchmark/ground-truth.json";
@@ -54,6 +55,26 @@ export function variant(corpus: Corpus, rand: () => number): string {
   const s = corpus.sentences[Math.floor(rand() * corpus.sentences.length)]!;
   return s.replace(/\b\d+\b/g, (n) => String(Math.max(1, Math.round(Number(n) * (0.5 + rand())))));
 }
+
+/** What people type into the search box: common, rare, multi-word, name, prefix, hostile and filtered queries. */
+export const SEARCH_QUERIES: SearchWorkspaceInput[] = [
+  { q: "government" },
+  { q: "the" },
+  { q: "air quality index" },
+  { q: "pollution delhi" },
+  { q: "Condé Nast" },
+  { q: "infla" },
+  { q: "percent 2017" },
+  { q: "climate change emissions" },
+  { q: "zeppelin quokka" },
+  { q: `"president OR (NEAR -` },
+  { q: "minister said", kind: "claims" },
+  { q: "police", kind: "claims", verdict: "false" },
+  { q: "reuters", kind: "sources" },
+  { q: "election", status: "PUBLISHED" },
+  { q: "study found", from: "2024-01-01", to: "2024-12-31" },
+  { q: "market", page: 3 },
+];
 
 const STATUSES = ["DRAFT", "DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED", "PUBLISHED", "PUBLISHED"];
 const VERDICTS = ["true", "mostly-true", "half-true", "mostly-false", "false", "misleading", "unproven", null];

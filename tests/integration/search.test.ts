@@ -105,6 +105,36 @@ describe("searchWorkspace", () => {
     expect((await s.search("dirigible")).claims?.total).toBe(0);
   });
 
+  // PostgreSQL's search tables carry copies of these filter columns: they must follow every change.
+  it("follows publishing, unpublishing, deleting and restoring the article, and a claim's new verdict, for claims and their sources", async () => {
+    const s = await setup();
+    const c = await s.claim("Unemployment fell to 3.5 percent in March", { statement: "Unemployment fell to 3.5 percent", verdict: "true" });
+    await db.source.create({ data: { claimId: c.id, url: "https://stats.example/jobs", title: "Labour market unemployment bulletin", publisher: "Stats office", createdById: s.users.editor.id } });
+    const reader = async () => {
+      const r = await s.search("unemployment", {}, s.actors.reader);
+      return { articles: ids(r.articles), claims: ids(r.claims), sources: r.sources?.items.map((i) => i.claimId) ?? [] };
+    };
+    const none = { articles: [], claims: [], sources: [] };
+    const all = { articles: [s.article.id], claims: [c.id], sources: [c.id] };
+
+    await db.claim.update({ where: { id: c.id }, data: { status: "PUBLISHED" } });
+    expect(await reader()).toEqual(none);
+    await db.article.update({ where: { id: s.article.id }, data: { status: "PUBLISHED" } });
+    expect(await reader()).toEqual(all);
+    await db.article.update({ where: { id: s.article.id }, data: { status: "DRAFT" } });
+    expect(await reader()).toEqual(none);
+    await db.article.update({ where: { id: s.article.id }, data: { status: "PUBLISHED", deletedAt: new Date() } });
+    expect(await reader()).toEqual(none);
+    expect((await s.search("unemployment")).sources?.total).toBe(0);
+    await db.article.update({ where: { id: s.article.id }, data: { deletedAt: null } });
+    expect(await reader()).toEqual(all);
+
+    await db.claim.update({ where: { id: c.id }, data: { verdictKey: "false" } });
+    expect((await s.search("unemployment", { verdict: "true" })).sources?.total).toBe(0);
+    const byVerdict = await s.search("unemployment", { verdict: "false" });
+    expect([ids(byVerdict.claims), byVerdict.sources?.items.map((i) => i.claimId)]).toEqual([[c.id], [c.id]]);
+  });
+
   it("finds a misspelt claim by trigram similarity on PostgreSQL, and answers nothing without an error on SQLite", async () => {
     const s = await setup();
     const c = await s.claim("Russia annexed Crimea from Ukraine in 2014", { statement: "Russia annexed Crimea from Ukraine in 2014" });

@@ -100,21 +100,35 @@ function sqliteCandidates(entity: SearchEntity, match: string, s: SearchScope, l
 }
 
 function pgQuery(configs: readonly string[], t: string): string {
-  return `(${configs.map((c) => `to_tsquery('${c}', ${t})`).join(" || ")})`;
+  // Several languages: each distinct stemming once (fm_tsquery_in_configs, migration 20261203141500).
+  return configs.length === 1 ? `to_tsquery('${configs[0]}', ${t})` : `fm_tsquery_in_configs('{${configs.join(",")}}', ${t})`;
 }
 
 const PG = {
-  articles: { configs: PG_CONFIGS, fts: "article_fts", from: `"Article" a`, row: `a`, id: `a."id"` },
-  claims: { configs: ["english"], fts: "claim_fts", from: `"Claim" c JOIN "Article" a ON a."id" = c."articleId"`, row: `c`, id: `c."id"` },
-  sources: { configs: ["simple"], fts: "source_fts", from: `"Source" s JOIN "Claim" c ON c."id" = s."claimId" JOIN "Article" a ON a."id" = c."articleId"`, row: `s`, id: `s."id"` },
+  articles: { configs: PG_CONFIGS, matches: "fm_article_matches" },
+  claims: { configs: ["english"], matches: "fm_claim_matches" },
+  sources: { configs: ["simple"], matches: "fm_source_matches" },
 } as const;
 
 function postgresCandidates(entity: SearchEntity, tsq: string, s: SearchScope, limit: number): Built {
   const p = new Params(true);
   const e = PG[entity];
   const q = pgQuery(e.configs, p.add(tsq));
-  // The stored tsvector (maintained by triggers) is matched through its GIN index and ranked without re-parsing the text.
-  const sql = `SELECT ${e.id} AS id, ts_rank_cd(f."tsv", ${q}) AS rank FROM "${e.fts}" f JOIN ${e.from} ON ${e.row}."id" = f."id" WHERE f."tsv" @@ ${q} AND ${scopeSql(p, true, s, entity)} ORDER BY f."id" DESC LIMIT ${p.add(limit)}`;
+  // fm_*_matches (migration 20261203141500) apply the scope to the search table's own copies of the
+  // filter columns while the GIN index is read, keep the newest `limit` and rank only those.
+  const status = entity === "articles" ? s.articleStatus : s.claimStatus;
+  const args = [
+    q,
+    `${p.add(s.workspaceId)}::text`,
+    `${p.add(s.publishedOnly)}::boolean`,
+    `${p.add(status ?? null)}::text`,
+    ...(entity === "articles" ? [] : [`${p.add(s.verdict ?? null)}::text`, `${p.add(s.claimant ?? null)}::text`]),
+    `${p.add(s.fromMs ?? null)}::double precision`,
+    `${p.add(s.toMs ?? null)}::double precision`,
+    `${p.add(s.excludeArticleId ?? null)}::text`,
+    `${p.add(limit)}::integer`,
+  ];
+  const sql = `SELECT "id" AS id, "rank" AS rank FROM ${e.matches}(${args.join(", ")}) ORDER BY "id" DESC`;
   return { sql, params: p.values };
 }
 
@@ -135,7 +149,7 @@ function postgresSnippets(entity: SearchEntity, tsq: string, ids: string[]): { s
       : entity === "claims"
         ? `ts_headline('english', concat_ws(' · ', c."statement", c."exact", c."claimant", regexp_replace(c."rationale", '<[^>]*>', ' ', 'g')), ${q}, ${opts}) AS snippet FROM "Claim" c`
         : `ts_headline('simple', concat_ws(' · ', s."title", s."publisher", s."url"), ${q}, ${opts}) AS snippet FROM "Source" s`;
-  const row = PG[entity].row;
+  const row = entity === "articles" ? "a" : entity === "claims" ? "c" : "s";
   return { sql: `SELECT ${row}."id" AS id, ${text} WHERE ${row}."id" = ANY($2::text[])`, params: [tsq, ids] };
 }
 
@@ -198,10 +212,12 @@ export async function fuzzyEntity(tx: Tx, entity: "articles" | "claims", text: s
   if (databaseProvider() !== "postgresql" || text.length < 3) return { total: 0, more: false, hits: [] };
   const p = new Params(true);
   const q = p.add(text.toLowerCase());
-  const field = entity === "claims" ? `lower(c."statement")` : `lower(a."title")`;
-  const from = entity === "claims" ? `"Claim" c JOIN "Article" a ON a."id" = c."articleId"` : `"Article" a`;
+  // Titles through fm_article_titles_like (migration 20261203141500), which makes the planner use the trigram index.
+  const from = entity === "claims" ? `"Claim" c JOIN "Article" a ON a."id" = c."articleId"` : `fm_article_titles_like(${q}) m JOIN "Article" a ON a."id" = m."id"`;
+  const rank = entity === "claims" ? `word_similarity(${q}, lower(c."statement"))` : `m."rank"`;
+  const match = entity === "claims" ? `${q} <% lower(c."statement") AND ` : "";
   const id = entity === "claims" ? `c."id"` : `a."id"`;
-  const sql = `SELECT ${id} AS id, word_similarity(${q}, ${field}) AS rank FROM ${from} WHERE ${q} <% ${field} AND ${scopeSql(p, true, scope, entity)} ORDER BY rank DESC, ${id} LIMIT ${p.add(CANDIDATES + 1)}`;
+  const sql = `SELECT ${id} AS id, ${rank} AS rank FROM ${from} WHERE ${match}${scopeSql(p, true, scope, entity)} ORDER BY rank DESC, ${id} LIMIT ${p.add(CANDIDATES + 1)}`;
   const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(sql, ...p.values);
   return { total: Math.min(rows.length, CANDIDATES), more: rows.length > CANDIDATES, hits: rows.slice(page.offset, page.offset + page.limit).map((r) => ({ id: r.id, snippet: null })) };
 }
