@@ -10,7 +10,7 @@ import { createSession, liveSessionActor, revokeSession, SESSION_MAX_AGE_SECONDS
 
 /**
  * The actor the session callback already loaded with the session row, held on the session object
- * (not enumerable, so /api/auth/session never sends it): actorFromRequest/getSessionActor use it
+ * (not enumerable, so /api/auth/session never sends it): getSessionActor uses it
  * instead of loading the user a second time.
  */
 export const SESSION_ACTOR = Symbol.for("factmark.sessionActor");

@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type { Actor } from "./actor";
 import { signalAccessChange } from "@/lib/server/live/signal-access";
 
@@ -33,12 +34,12 @@ export async function isSessionLive(sid: string, userId: string): Promise<boolea
  * active (as loadActor), in one query: what every signed-in request checks.
  */
 export async function liveSessionActor(sid: string, userId: string): Promise<Actor | null> {
-  const row = await db.session.findUnique({
-    where: { id: sid },
-    select: { userId: true, revokedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, isSuperAdmin: true, active: true } } },
-  });
-  if (!row || row.userId !== userId || row.revokedAt || row.expiresAt <= new Date() || !row.user.active) return null;
-  return { userId: row.user.id, email: row.user.email, name: row.user.name, isSuperAdmin: row.user.isSuperAdmin };
+  // Raw SQL: one query (Prisma's nested select ran two), on every signed-in request.
+  const [row] = await db.$queryRaw<{ userId: string; revokedAt: Date | null; expiresAt: Date; email: string; name: string; isSuperAdmin: boolean; active: boolean }[]>(
+    Prisma.sql`SELECT s."userId", s."revokedAt", s."expiresAt", u."email", u."name", u."isSuperAdmin", u."active" FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${sid}`,
+  );
+  if (!row || row.userId !== userId || row.revokedAt || row.expiresAt <= new Date() || !row.active) return null;
+  return { userId: row.userId, email: row.email, name: row.name, isSuperAdmin: row.isSuperAdmin };
 }
 
 export async function revokeSession(sid: string): Promise<void> {

@@ -1,9 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getServerSession } from "next-auth";
 import type { z } from "zod";
 import type { MaybeActor } from "@/lib/auth/actor";
-import { loadActor } from "@/lib/auth/load-actor";
-import { authOptions, sessionActor } from "@/lib/auth/options";
+import { sessionTokenIds } from "@/lib/auth/session-token";
+import { liveSessionActor } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { resolveApiToken } from "@/lib/server/tokens/resolve-api-token";
 import { errorResponse } from "./errors";
@@ -17,7 +16,7 @@ export interface ApiContext<P> {
 }
 
 /** Bearer token when the request carries one, otherwise the session cookie. */
-export async function actorFromRequest(req: Request): Promise<MaybeActor> {
+export async function actorFromRequest(req: NextRequest): Promise<MaybeActor> {
   const header = req.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -26,9 +25,9 @@ export async function actorFromRequest(req: Request): Promise<MaybeActor> {
   }
   // No session cookie: anonymous, without next-auth's work (the reader page, public API reads).
   if (!hasSessionCookie(req)) return null;
-  const session = await getServerSession(authOptions);
-  const held = sessionActor(session);
-  return held !== undefined ? held : loadActor(session?.user?.id);
+  // What the session callback in lib/auth/options.ts decides, without getServerSession's work.
+  const ids = await sessionTokenIds(req);
+  return ids ? liveSessionActor(ids.sid, ids.userId) : null;
 }
 
 export interface ApiRouteOptions {

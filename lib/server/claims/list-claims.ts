@@ -2,11 +2,13 @@ import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type { ApiClaim, ClaimFilters, ListClaimsQuery } from "@/lib/schemas/claim";
 import { canEdit, type Role } from "@/lib/schemas/enums";
 import { asPublished, latestPublishedClaims } from "@/lib/server/publishing/published-claims";
 import { requireActor } from "@/lib/server/access";
-import { apiReadableClaimWhere, claimInclude, toApiClaim, withCommentCounts, type ClaimRow } from "./claim-shape";
+import { memberRoleSql, selectClaimRows } from "./claim-rows";
+import { toApiClaim } from "./claim-shape";
 
 export interface ClaimPage {
   claims: ApiClaim[];
@@ -33,16 +35,12 @@ function decodeCursor(after: string): Cursor {
   throw new AppError("VALIDATION_ERROR", "after is not a cursor from this API: pass the nextCursor of the previous page, or leave it out for the first page.");
 }
 
-function afterWhere([start, end, createdAt, id]: Cursor) {
+function afterWhere([start, end, createdAt, id]: Cursor): Prisma.Sql {
   const at = new Date(createdAt);
-  return {
-    OR: [
-      { start: { gt: start } },
-      { start, end: { gt: end } },
-      { start, end, createdAt: { gt: at } },
-      { start, end, createdAt: at, id: { gt: id } },
-    ],
-  };
+  return Prisma.sql`(c."start" > ${start}
+    OR (c."start" = ${start} AND c."end" > ${end})
+    OR (c."start" = ${start} AND c."end" = ${end} AND c."createdAt" > ${at})
+    OR (c."start" = ${start} AND c."end" = ${end} AND c."createdAt" = ${at} AND c."id" > ${id}))`;
 }
 
 /**
@@ -66,34 +64,37 @@ export async function listClaimsPage({
   const { limit, after, fields, ...filters } = query;
   const cursor = after ? decodeCursor(after) : null;
   const summary = fields === "summary";
-  // Access in one query: the live article with the actor's active membership of its workspace
-  // (the rules of readableArticleWhere: editors and admins read every article, readers published ones).
-  const article = await db.article.findFirst({
-    where: { id: articleId, deletedAt: null },
-    select: { status: true, workspace: { select: { memberships: { where: { userId: actor.userId, active: true, user: { active: true } }, select: { role: true }, take: 1 } } } },
-  });
-  const role = article?.workspace.memberships[0]?.role as Role | undefined;
+  // Access in one query: the live article with the actor's role from an active membership of an
+  // active account (the rules of readableArticleWhere: editors and admins read every article,
+  // readers published ones).
+  const [article] = await db.$queryRaw<{ status: string; role: Role | null }[]>(
+    Prisma.sql`SELECT a."status", (${memberRoleSql(actor.userId, Prisma.sql`a."workspaceId"`)}) AS "role" FROM "Article" a WHERE a."id" = ${articleId} AND a."deletedAt" IS NULL`,
+  );
+  const role = article?.role ?? undefined;
   if (!article || !role || (!canEdit(role) && article.status !== "PUBLISHED")) throw notFound("Article");
   const internal = canEdit(role);
 
-  const where: Record<string, unknown> = { articleId, ...apiReadableClaimWhere(actor) };
-  if (filters.verdict && internal) where.verdictKey = filters.verdict === "none" ? null : filters.verdict;
-  // Readers filter on the published verdict and status (below), not on the live ones.
-  if (filters.status && internal) where.status = filters.status;
-  if (filters.assignee && internal) {
-    where.assigneeId = filters.assignee === "none" ? null : filters.assignee === "me" ? actor.userId : filters.assignee;
+  // The rules of apiReadableClaimWhere, checked again in the claims query itself.
+  const actorRole = Prisma.sql`(${memberRoleSql(actor.userId, Prisma.sql`a."workspaceId"`)})`;
+  const where = [Prisma.sql`c."articleId" = ${articleId} AND c."deletedAt" IS NULL AND a."deletedAt" IS NULL`];
+  if (internal) {
+    where.push(Prisma.sql`${actorRole} IN ('ADMIN', 'EDITOR')`);
+    if (filters.verdict) where.push(filters.verdict === "none" ? Prisma.sql`c."verdictKey" IS NULL` : Prisma.sql`c."verdictKey" = ${filters.verdict}`);
+    if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}`);
+    if (filters.assignee === "none") where.push(Prisma.sql`c."assigneeId" IS NULL`);
+    else if (filters.assignee) where.push(Prisma.sql`c."assigneeId" = ${filters.assignee === "me" ? actor.userId : filters.assignee}`);
+  } else {
+    // Readers filter on the published verdict and status (below), not on the live ones.
+    where.push(Prisma.sql`a."status" = 'PUBLISHED' AND ${actorRole} IS NOT NULL AND (c."status" = 'PUBLISHED' OR c."publishedAt" IS NOT NULL)`);
   }
-  const { sources: _sources, ...lightInclude } = claimInclude;
-  const rows = await db.claim.findMany({
-    where: cursor ? { AND: [where, afterWhere(cursor)] } : where,
-    include: summary ? lightInclude : claimInclude,
-    orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    ...(limit ? { take: limit + 1 } : {}),
+  if (cursor) where.push(afterWhere(cursor));
+  const rows = await selectClaimRows(db, {
+    where: Prisma.join(where, " AND "),
+    sources: !summary,
+    ...(limit ? { limit: limit + 1 } : {}),
   });
   const more = limit !== undefined && rows.length > limit;
-  const pageRows = await withCommentCounts(db, more ? rows.slice(0, limit) : rows);
-  // Summary rows have no sources: they are left out of the answer anyway.
-  const withSources = (r: (typeof pageRows)[number]): ClaimRow => ({ ...r, sources: "sources" in r ? (r.sources as ClaimRow["sources"]) : [] });
+  const pageRows = more ? rows.slice(0, limit) : rows;
   const nextCursor = more ? encodeCursor(pageRows[pageRows.length - 1]) : null;
   const shape = (claim: ApiClaim): ApiClaim => {
     if (!summary) return claim;
@@ -107,36 +108,14 @@ export async function listClaimsPage({
     for (const r of pageRows) {
       const p = published?.get(r.id);
       if (!p) continue;
-      const claim = asPublished(toApiClaim(withSources(r), { internal: false }), p);
+      const claim = asPublished(toApiClaim(r, { internal: false }), p);
       if (filters.status && filters.status !== "PUBLISHED") continue;
       if (filters.verdict && claim.verdict !== (filters.verdict === "none" ? null : filters.verdict)) continue;
       out.push(shape(claim));
     }
     return { claims: out, nextCursor };
   }
-
-  let openThreads = new Map<string, number>();
-  if (pageRows.length) {
-    const groups = await db.comment.groupBy({
-      by: ["claimId"],
-      // A page: by its claim ids (≤ 500 parameters). Everything: by article, since SQLite caps
-      // the number of query parameters.
-      where: {
-        ...(limit ? { claimId: { in: pageRows.map((r) => r.id) } } : { claim: { articleId, deletedAt: null } }),
-        parentId: null,
-        resolved: false,
-        deletedAt: null,
-      },
-      _count: { _all: true },
-    });
-    openThreads = new Map(groups.map((g) => [g.claimId, g._count._all]));
-  }
-  return {
-    claims: pageRows.map((r) =>
-      shape(toApiClaim(withSources(r), { internal, openThreadCount: openThreads.get(r.id) ?? 0 })),
-    ),
-    nextCursor,
-  };
+  return { claims: pageRows.map((r) => shape(toApiClaim(r, { internal, openThreadCount: r.openThreadCount }))), nextCursor };
 }
 
 /** Every claim of the article (see listClaimsPage). */
