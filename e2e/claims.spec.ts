@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { apiAs, sampleArticleId, signIn } from "./helpers";
+import { apiAs, ARTICLE_TEXT, sampleArticleId, selectTextIn, signIn } from "./helpers";
 
 // Fact-checking the sample article end to end, the way editors do it in the browser:
 // select text, add a claim, rate it, source it, review and approve it as a colleague,
@@ -20,38 +20,6 @@ let claimId: string;
 let overlapId: string;
 
 const claimItem = (page: Page, id: string) => panel(page).locator(`[data-claim-id="${id}"]`);
-
-/** Selects the first occurrence of `text` inside the article viewer (across highlight spans), as a user's drag would. */
-async function selectInViewer(page: Page, text: string) {
-  const found = await page.evaluate((quote) => {
-    const root = document.querySelector(".article-viewer .article-prose");
-    if (!root) return false;
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const all = nodes.map((n) => n.data).join("");
-    const at = all.indexOf(quote);
-    if (at < 0) return false;
-    const locate = (offset: number, isEnd: boolean): [Text, number] => {
-      let seen = 0;
-      for (const n of nodes) {
-        if (offset < seen + n.data.length || (isEnd && offset === seen + n.data.length)) return [n, offset - seen];
-        seen += n.data.length;
-      }
-      const last = nodes[nodes.length - 1];
-      return [last, last.data.length];
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + quote.length, true));
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-    return true;
-  }, text);
-  expect(found, `"${text}" is in the viewer`).toBe(true);
-}
 
 async function openArticle(page: Page) {
   await page.goto(`/articles/${articleId}`);
@@ -95,7 +63,7 @@ test.beforeAll(async ({ baseURL }) => {
 test("an editor highlights a claim, rates, explains and sources it, and submits it for review", async ({ page }) => {
   await signIn(page, "editor");
   await openArticle(page);
-  await selectInViewer(page, QUOTE);
+  await selectTextIn(page, ARTICLE_TEXT, QUOTE);
   const created = page.waitForResponse((r) => r.url().endsWith(`/api/v1/articles/${articleId}/claims`) && r.request().method() === "POST");
   await page.getByRole("button", { name: "Add claim" }).click();
   const res = await created;
@@ -160,7 +128,7 @@ test("an overlapping claim can be added on part of the first one", async ({ page
   const items = panel(page).getByRole("list", { name: "Claims in document order" }).getByRole("listitem");
   await expect(items.first()).toBeVisible();
   const before = await items.count();
-  await selectInViewer(page, OVERLAP);
+  await selectTextIn(page, ARTICLE_TEXT, OVERLAP);
   const created = page.waitForResponse((r) => r.url().endsWith(`/api/v1/articles/${articleId}/claims`) && r.request().method() === "POST");
   await page.getByRole("button", { name: "Add claim" }).click();
   overlapId = (await (await created).json()).id;
@@ -261,7 +229,7 @@ test("a reader can neither edit in the UI nor through the API", async ({ page, b
   const p = panel(page);
   const item = claimItem(page, claimId);
   await expect(item).toBeVisible();
-  await selectInViewer(page, "the war between Kiev");
+  await selectTextIn(page, ARTICLE_TEXT, "the war between Kiev");
   await expect(page.getByRole("button", { name: "Add claim" })).toHaveCount(0);
   await item.click();
   await expect(p.getByRole("button", { name: "Approve" })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { apiAs, signIn } from "./helpers";
+import { apiAs, selectTextIn, signIn } from "./helpers";
 
 // Corrections: an editor fixes a misspelled name in place, saves with a reason, and every
 // claim follows the text; the claim whose quote changed and the one whose sentence was cut
@@ -30,32 +30,6 @@ test.beforeAll(async ({ baseURL }) => {
   await api.dispose();
 });
 
-/** Selects `text` inside `rootSelector` (first occurrence, within one text node). */
-async function selectText(page: Page, rootSelector: string, text: string) {
-  const ok = await page.evaluate(
-    ([sel, quote]) => {
-      const root = document.querySelector(sel);
-      if (!root) return false;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(quote);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + quote.length);
-        const s = window.getSelection()!;
-        s.removeAllRanges();
-        s.addRange(range);
-        root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-        return true;
-      }
-      return false;
-    },
-    [rootSelector, text] as const,
-  );
-  expect(ok, `"${text}" is in ${rootSelector}`).toBe(true);
-}
-
 /** The texts painted by the verdict-colour CSS Custom Highlights (highlights have no elements of their own). */
 function paintedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -73,9 +47,9 @@ test("fix a typo in place: highlights follow, changed and orphaned claims need a
   await expect(editor).toContainText("Angela Stant");
   await expect(editor.locator(".fm-tracked-claim")).toHaveCount(3);
   // Fix the name (the highlight stays on it) and cut a sentence (its claim loses its text).
-  await selectText(page, ".fm-article-edit", "Stant");
+  await selectTextIn(page, ".fm-article-edit", "Stant");
   await page.keyboard.type("Stent");
-  await selectText(page, ".fm-article-edit", CUT);
+  await selectTextIn(page, ".fm-article-edit", CUT);
   await page.keyboard.press("Backspace");
   await expect(editor.locator(`.fm-tracked-claim[data-claim-id="${ids.name}"]`)).toHaveText("said Angela Stent, a Brookings Institution fellow");
   await page.getByLabel(/Reason for the change/).fill("Corrected the spelling of Angela Stent");
@@ -97,7 +71,7 @@ test("fix a typo in place: highlights follow, changed and orphaned claims need a
 
   // Re-anchor the orphan on new words.
   await queue.getByTestId("attention-item").filter({ hasText: "Text not found" }).getByRole("button", { name: /Re-anchor here/ }).click();
-  await selectText(page, '[data-testid="span-picker-text"]', "The major Western players have become distracted");
+  await selectTextIn(page, '[data-testid="span-picker-text"]', "The major Western players have become distracted");
   await page.getByRole("button", { name: "Use selection" }).click();
   await expect(page.getByRole("region", { name: /Needs attention/ }).getByTestId("attention-item")).toHaveCount(1);
   // Accept the corrected name: the queue empties.

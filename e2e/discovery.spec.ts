@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { apiAs, sampleArticleId, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { apiAs, ARTICLE_TEXT, sampleArticleId, selectTextIn, signIn } from "./helpers";
 
 // Discovery: search from the header; "checked before" while highlighting.
 
@@ -40,28 +40,6 @@ test("an editor finds a claim from the header search, with keyboard and the sear
   await page.screenshot({ path: `test-results/search-page.png`, fullPage: true });
 });
 
-/** Selects `text` inside one text node of the article, as a user's drag would (highlights are painted, not elements). */
-async function selectInArticle(page: Page, text: string) {
-  const found = await page.evaluate((quote) => {
-    const root = document.querySelector(".article-viewer .article-prose");
-    if (!root) return false;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(quote);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + quote.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-      return true;
-    }
-    return false;
-  }, text);
-  expect(found, `"${text}" is in the article`).toBe(true);
-}
-
 test("checked before: selecting the sample's Crimea sentence in a second article offers the earlier check before Add claim; choosing it adds the claim linked, with its verdict copied", async ({ page, baseURL }) => {
   const editor = await apiAs(baseURL!, "editor");
   const sampleId = await sampleArticleId(editor);
@@ -88,7 +66,7 @@ test("checked before: selecting the sample's Crimea sentence in a second article
   page.on("request", (r) => {
     if (r.method() === "POST" && r.url().endsWith(`/api/v1/articles/${secondId}/claims`)) claimPosts.push(r.url());
   });
-  await selectInArticle(page, CRIMEA_SENTENCE);
+  await selectTextIn(page, ARTICLE_TEXT, CRIMEA_SENTENCE);
 
   // Offered while the text is only selected: no claim exists yet.
   const offer = page.getByTestId("selection-checked-before");

@@ -1,5 +1,5 @@
 import { expect, test, type Frame } from "@playwright/test";
-import { apiAs, ok } from "./helpers";
+import { publishApprovedArticle } from "./helpers";
 
 // The embed as the README documents it: an iframe 520 px high, as wide as the host's column.
 // Its rows line up (every chip one width, every statement starting at one edge), a verdict chip
@@ -11,28 +11,26 @@ const EMBED_HEIGHT = 520;
 let slug: string;
 
 test.beforeAll(async ({ baseURL }) => {
-  const editor = await apiAs(baseURL!, "editor");
-  const admin = await apiAs(baseURL!, "admin");
   const text = [
     `Ferry timetable ${Date.now()}`,
     "The new ferry carries 600 passengers, twice as many as the old one, the operator said.",
     "Crossings will take 40 minutes. Fares stay frozen until 2027, and the operator promises a crossing every hour from May, including on public holidays and through the winter storms.",
     "The council has not published the contract.",
   ].join("\n\n");
-  const articleId = (await ok<{ id: string }>(await editor.post("/api/v1/articles", { data: { text } }))).id;
-  for (const [exact, verdict] of [
-    ["The new ferry carries 600 passengers, twice as many as the old one", "mostly-true"],
-    ["Crossings will take 40 minutes", "true"],
-    ["the operator promises a crossing every hour from May, including on public holidays and through the winter storms", "mostly-false"],
-    ["The council has not published the contract", "unproven"],
-  ] as const) {
-    const claim = await ok<{ id: string }>(await editor.post(`/api/v1/articles/${articleId}/claims`, { data: { target: { selector: [{ type: "TextQuoteSelector", exact }] }, verdict, rationale: "<p>Checked with the operator.</p>" } }));
-    await ok(await editor.post(`/api/v1/claims/${claim.id}/sources`, { data: { url: "https://ferry.example/timetable", title: "Timetable", stance: "SUPPORTS" } }));
-    const fresh = await ok<{ version: number }>(await editor.get(`/api/v1/claims/${claim.id}`));
-    const review = await ok<{ version: number }>(await editor.patch(`/api/v1/claims/${claim.id}`, { data: { version: fresh.version, status: "IN_REVIEW" } }));
-    await ok(await admin.patch(`/api/v1/claims/${claim.id}`, { data: { version: review.version, status: "APPROVED" } }));
-  }
-  slug = (await ok<{ url: string }>(await editor.post(`/api/v1/articles/${articleId}/publish`, { data: { visibility: "PUBLIC" } }))).url.split("/r/")[1];
+  const source = { url: "https://ferry.example/timetable", title: "Timetable", stance: "SUPPORTS" } as const;
+  const rationale = "<p>Checked with the operator.</p>";
+  ({ slug } = await publishApprovedArticle(
+    baseURL!,
+    text,
+    (
+      [
+        ["The new ferry carries 600 passengers, twice as many as the old one", "mostly-true"],
+        ["Crossings will take 40 minutes", "true"],
+        ["the operator promises a crossing every hour from May, including on public holidays and through the winter storms", "mostly-false"],
+        ["The council has not published the contract", "unproven"],
+      ] as const
+    ).map(([exact, verdict]) => ({ exact, verdict, rationale, source })),
+  ));
 });
 
 type Row = { chipLeft: number; chipWidth: number; chipHeight: number; chipLines: number; lineHeight: number; chipOverflow: number; textLeft: number; label: string };

@@ -53,3 +53,68 @@ export async function ok<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>):
   expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBeTruthy();
   return (await res.json()) as T;
 }
+
+/** A claim to create on a fresh article, taken through review to approval by the admin. */
+export type ApprovedClaimSpec = { exact: string; verdict: string; rationale: string; source: { url: string; title: string; stance: "SUPPORTS" | "REFUTES" | "CONTEXT" }; statement?: string };
+
+/**
+ * Creates an article from `text` as the editor, adds each claim with its source, has the editor
+ * submit and the admin approve it, and publishes the article publicly. Returns the ids and the slug.
+ */
+export async function publishApprovedArticle(baseURL: string, text: string, claims: readonly ApprovedClaimSpec[]): Promise<{ articleId: string; claimIds: string[]; slug: string }> {
+  const editor = await apiAs(baseURL, "editor");
+  const admin = await apiAs(baseURL, "admin");
+  const articleId = (await ok<{ id: string }>(await editor.post("/api/v1/articles", { data: { text } }))).id;
+  const claimIds: string[] = [];
+  for (const { exact, verdict, rationale, source, statement } of claims) {
+    const claim = await ok<{ id: string }>(await editor.post(`/api/v1/articles/${articleId}/claims`, { data: { target: { selector: [{ type: "TextQuoteSelector", exact }] }, verdict, rationale, ...(statement ? { statement } : {}) } }));
+    await ok(await editor.post(`/api/v1/claims/${claim.id}/sources`, { data: source }));
+    const fresh = await ok<{ version: number }>(await editor.get(`/api/v1/claims/${claim.id}`));
+    const review = await ok<{ version: number }>(await editor.patch(`/api/v1/claims/${claim.id}`, { data: { version: fresh.version, status: "IN_REVIEW" } }));
+    await ok(await admin.patch(`/api/v1/claims/${claim.id}`, { data: { version: review.version, status: "APPROVED" } }));
+    claimIds.push(claim.id);
+  }
+  const slug = (await ok<{ url: string }>(await editor.post(`/api/v1/articles/${articleId}/publish`, { data: { visibility: "PUBLIC" } }))).url.split("/r/")[1];
+  await Promise.all([editor.dispose(), admin.dispose()]);
+  return { articleId, claimIds, slug };
+}
+
+/** The article text on the article page (highlights are painted over it, not elements). */
+export const ARTICLE_TEXT = ".article-viewer .article-prose";
+
+/**
+ * Selects the first occurrence of `text` inside `rootSelector` — across text nodes, so across
+ * formatting — and sends the mouseup a user's drag ends with.
+ */
+export async function selectTextIn(page: Page, rootSelector: string, text: string) {
+  const found = await page.evaluate(
+    ([sel, quote]) => {
+      const root = document.querySelector(sel);
+      if (!root) return false;
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const at = nodes.map((n) => n.data).join("").indexOf(quote);
+      if (at < 0) return false;
+      const locate = (offset: number, isEnd: boolean): [Text, number] => {
+        let seen = 0;
+        for (const n of nodes) {
+          if (offset < seen + n.data.length || (isEnd && offset === seen + n.data.length)) return [n, offset - seen];
+          seen += n.data.length;
+        }
+        const last = nodes[nodes.length - 1];
+        return [last, last.data.length];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(at, false));
+      range.setEnd(...locate(at + quote.length, true));
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+      return true;
+    },
+    [rootSelector, text] as const,
+  );
+  expect(found, `"${text}" is in ${rootSelector}`).toBe(true);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { apiAs, signIn, ok } from "./helpers";
+import { publishApprovedArticle, signIn } from "./helpers";
 
 // Every page kind at phone (390 px) and desktop (1440 px) width: nothing runs off the side of
 // the window. With SCREENSHOT_REVIEW=1 each page is also saved as a PNG under
@@ -12,26 +12,20 @@ let slug: string;
 let articleId: string;
 
 test.beforeAll(async ({ baseURL }) => {
-  const editor = await apiAs(baseURL!, "editor");
-  const admin = await apiAs(baseURL!, "admin");
   const text = `Harbour review ${Date.now()}\n\nThe port handled 12 million tonnes last year, a record, the harbour board said. It will also double its staff by 2028.\n\nUnions say the figures ignore the closed northern dock.`;
-  articleId = (await ok<{ id: string }>(await editor.post("/api/v1/articles", { data: { text } }))).id;
-  for (const [exact, verdict] of [
-    ["The port handled 12 million tonnes last year, a record", "mostly-true"],
-    ["12 million tonnes", "true"],
-    ["It will also double its staff by 2028", "unproven"],
-  ] as const) {
-    const claim = await ok<{ id: string }>(
-      await editor.post(`/api/v1/articles/${articleId}/claims`, {
-        data: { target: { selector: [{ type: "TextQuoteSelector", exact }] }, verdict, rationale: '<p>Board figures, <strong>checked</strong> against <a href="https://port.example/report">the annual report</a>.</p>' },
-      }),
-    );
-    await ok(await editor.post(`/api/v1/claims/${claim.id}/sources`, { data: { url: "https://port.example/report", title: "Annual report", stance: "SUPPORTS" } }));
-    const fresh = await ok<{ version: number }>(await editor.get(`/api/v1/claims/${claim.id}`));
-    const review = await ok<{ version: number }>(await editor.patch(`/api/v1/claims/${claim.id}`, { data: { version: fresh.version, status: "IN_REVIEW" } }));
-    await ok(await admin.patch(`/api/v1/claims/${claim.id}`, { data: { version: review.version, status: "APPROVED" } }));
-  }
-  slug = (await ok<{ url: string }>(await editor.post(`/api/v1/articles/${articleId}/publish`, { data: { visibility: "PUBLIC" } }))).url.split("/r/")[1];
+  const source = { url: "https://port.example/report", title: "Annual report", stance: "SUPPORTS" } as const;
+  const rationale = '<p>Board figures, <strong>checked</strong> against <a href="https://port.example/report">the annual report</a>.</p>';
+  ({ articleId, slug } = await publishApprovedArticle(
+    baseURL!,
+    text,
+    (
+      [
+        ["The port handled 12 million tonnes last year, a record", "mostly-true"],
+        ["12 million tonnes", "true"],
+        ["It will also double its staff by 2028", "unproven"],
+      ] as const
+    ).map(([exact, verdict]) => ({ exact, verdict, rationale, source })),
+  ));
 });
 
 async function review(browser: Browser, baseURL: string, width: number) {

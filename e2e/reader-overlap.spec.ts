@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { apiAs, ok } from "./helpers";
+import { publishApprovedArticle } from "./helpers";
 
 // Overlapping claims on the reader page and claim cards that stay inside the window:
 // a published article of its own with an outer claim and an inner claim inside it.
@@ -15,25 +15,14 @@ let slug: string;
 const ids: string[] = [];
 
 test.beforeAll(async ({ baseURL }) => {
-  const editor = await apiAs(baseURL!, "editor");
-  const admin = await apiAs(baseURL!, "admin");
-  const article = await ok<{ id: string }>(await editor.post("/api/v1/articles", { data: { text: `Overlap check ${Date.now()}\n\n${TEXT}` } }));
   const rationale = `<p>The customs office counted <strong>12 percent</strong>.</p><ul>${Array.from({ length: 8 }, (_, i) => `<li>Line ${i + 1} of the working</li>`).join("")}</ul>`;
-  for (const [exact, statement, verdict] of [
-    [OUTER, "Exports rose by 40 percent in the first quarter.", "false"],
-    [INNER, "Exports rose by 40 percent.", "mostly-true"],
-  ] as const) {
-    const claim = await ok<{ id: string; version: number }>(
-      await editor.post(`/api/v1/articles/${article.id}/claims`, { data: { target: { selector: [{ type: "TextQuoteSelector", exact }] }, statement, verdict, rationale } }),
-    );
-    await ok(await editor.post(`/api/v1/claims/${claim.id}/sources`, { data: { url: "https://customs.example/q1", title: "Customs statistics, first quarter", stance: "REFUTES" } }));
-    const fresh = await ok<{ version: number }>(await editor.get(`/api/v1/claims/${claim.id}`));
-    const review = await ok<{ version: number }>(await editor.patch(`/api/v1/claims/${claim.id}`, { data: { version: fresh.version, status: "IN_REVIEW" } }));
-    await ok(await admin.patch(`/api/v1/claims/${claim.id}`, { data: { version: review.version, status: "APPROVED" } }));
-    ids.push(claim.id);
-  }
-  const published = await ok<{ url: string }>(await editor.post(`/api/v1/articles/${article.id}/publish`, { data: { visibility: "PUBLIC" } }));
-  slug = published.url.split("/r/")[1];
+  const source = { url: "https://customs.example/q1", title: "Customs statistics, first quarter", stance: "REFUTES" } as const;
+  const published = await publishApprovedArticle(baseURL!, `Overlap check ${Date.now()}\n\n${TEXT}`, [
+    { exact: OUTER, statement: "Exports rose by 40 percent in the first quarter.", verdict: "false", rationale, source },
+    { exact: INNER, statement: "Exports rose by 40 percent.", verdict: "mostly-true", rationale, source },
+  ]);
+  slug = published.slug;
+  ids.push(...published.claimIds);
 });
 
 test("overlapping claims: both extents visible, the shared words marked, and a card listing both", async ({ page }) => {

@@ -1,17 +1,14 @@
 "use client";
 
 import { History, Link2, Loader2, Unlink } from "lucide-react";
-import Link from "next/link";
 import * as React from "react";
 import { toast } from "sonner";
-import { VerdictChip, StatusBadge, type ClaimStatusValue } from "@/components/claims/claim-badges";
+import { StatusBadge, type ClaimStatusValue } from "@/components/claims/claim-badges";
 import { api, ApiError } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import type { ApiClaim, ApiScaleVerdict } from "@/lib/schemas/claim";
 import type { ApiLinkedClaim, ApiSimilarClaim } from "@/lib/schemas/claim-link";
-import { claimHref } from "./search-links";
-import { useDates } from "@/components/ui/dates";
-
+import { EarlierClaimRow } from "./earlier-claim-row";
 
 /**
  * "Checked before?" for the selected claim: earlier claims of the workspace like it (editors), one
@@ -31,13 +28,11 @@ export function CheckedBefore({
   /** The claim after an earlier check was copied into it. */
   onCopied: (claim: ApiClaim) => void;
 }) {
-  const { date } = useDates();
   const [links, setLinks] = React.useState<ApiLinkedClaim[] | null>(null);
   const [similar, setSimilar] = React.useState<ApiSimilarClaim[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState<string | null>(null);
   const text = claim.exact || claim.statement;
-  const verdictOf = (key: string | null) => (key ? verdicts.find((v) => v.key === key) : null);
 
   React.useEffect(() => {
     let cancelled = false;
@@ -93,23 +88,20 @@ export function CheckedBefore({
       {links && links.length > 0 && (
         <ul className="mt-2 space-y-2" aria-label="Linked claims">
           {links.map((l) => (
-            <li key={l.id} className="rounded-md border border-border bg-muted/40 p-2 text-sm">
-              <p className="text-xs text-muted-foreground">{l.direction === "earlier" ? "We checked this before:" : "Checked again in:"}</p>
-              <Link href={claimHref(l)} className="font-medium underline-offset-2 hover:underline">
-                {l.statement}
-              </Link>
-              <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
-                <VerdictChip verdict={verdictOf(l.verdictKey)} />
-                <span>
-                  {l.articleTitle} · {date(l.createdAt)}
-                </span>
-                {canEdit && (
+            <EarlierClaimRow
+              key={l.id}
+              claim={l}
+              verdicts={verdicts}
+              className="bg-muted/40"
+              caption={l.direction === "earlier" ? "We checked this before:" : "Checked again in:"}
+              end={
+                canEdit && (
                   <Button variant="ghost" size="sm" className="ml-auto h-7 px-2 text-xs" onClick={() => unlink(l)} disabled={busy !== null} aria-label={`Remove link to “${l.statement}”`}>
                     <Unlink aria-hidden="true" /> Unlink
                   </Button>
-                )}
-              </p>
-            </li>
+                )
+              }
+            />
           ))}
         </ul>
       )}
@@ -123,17 +115,7 @@ export function CheckedBefore({
         ) : (
           <ol className="mt-2 space-y-2" aria-label="Similar earlier claims">
             {offers.map((s) => (
-              <li key={s.id} className="rounded-md border border-border p-2 text-sm">
-                <Link href={claimHref(s)} className="font-medium underline-offset-2 hover:underline">
-                  {s.statement}
-                </Link>
-                <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
-                  <VerdictChip verdict={verdictOf(s.verdictKey)} />
-                  <StatusBadge status={s.status as ClaimStatusValue} />
-                  <span>
-                    {s.articleTitle} · {date(s.createdAt)} · {Math.round(s.score * 100)}% alike
-                  </span>
-                </p>
+              <EarlierClaimRow key={s.id} claim={s} verdicts={verdicts} badges={<StatusBadge status={s.status as ClaimStatusValue} />} meta={`${Math.round(s.score * 100)}% alike`}>
                 <div className="mt-2 flex flex-wrap gap-1.5">
                   <Button size="sm" variant="outline" className="h-7 px-2 text-xs" onClick={() => link(s, false)} disabled={busy !== null} aria-label={`Link to “${s.statement}”`}>
                     <Link2 aria-hidden="true" /> Link
@@ -150,7 +132,7 @@ export function CheckedBefore({
                     Link and copy its check
                   </Button>
                 </div>
-              </li>
+              </EarlierClaimRow>
             ))}
           </ol>
         ))}

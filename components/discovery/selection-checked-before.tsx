@@ -1,14 +1,12 @@
 "use client";
 
 import { History, Loader2 } from "lucide-react";
-import Link from "next/link";
 import * as React from "react";
-import { VerdictChip } from "@/components/claims/claim-badges";
-import { useDates } from "@/components/ui/dates";
+import { Button } from "@/components/ui/button";
 import { api, ApiError } from "@/lib/api-client";
 import type { ApiScaleVerdict } from "@/lib/schemas/claim";
 import type { ApiSimilarClaim } from "@/lib/schemas/claim-link";
-import { claimHref } from "./search-links";
+import { EarlierClaimRow } from "./earlier-claim-row";
 
 /** Wait this long after the selection stops changing before asking (a drag changes it every frame). */
 export const SELECTION_LOOKUP_DELAY_MS = 250;
@@ -34,7 +32,6 @@ export function SelectionCheckedBefore({
   /** Add the claim for the selection, linked to `earlier` with its check copied in. */
   onUse: (earlier: ApiSimilarClaim) => void;
 }) {
-  const { date } = useDates();
   const [state, setState] = React.useState<{ text: string; items: ApiSimilarClaim[] | null; error: string | null }>({ text: "", items: null, error: null });
   const query = text.trim().slice(0, 1000);
 
@@ -59,7 +56,6 @@ export function SelectionCheckedBefore({
 
   if (query.length < MIN_CHARS) return null;
   const current = state.text === query;
-  const verdictOf = (key: string | null) => (key ? verdicts.find((v) => v.key === key) : null);
 
   return (
     <section
@@ -83,27 +79,19 @@ export function SelectionCheckedBefore({
       ) : (
         <ol className="mt-1 space-y-1.5" aria-label="Earlier claims like the selection">
           {state.items.map((s) => (
-            <li key={s.id} className="rounded border border-border p-1.5">
-              <Link href={claimHref(s)} className="line-clamp-2 font-medium text-foreground underline-offset-2 hover:underline">
-                {s.statement}
-              </Link>
-              <p className="mt-0.5 flex flex-wrap items-center gap-1 text-muted-foreground">
-                <VerdictChip verdict={verdictOf(s.verdictKey)} />
-                <span>
-                  {s.articleTitle} · {date(s.createdAt)}
-                </span>
-              </p>
-              <button
-                type="button"
+            <EarlierClaimRow key={s.id} claim={s} verdicts={verdicts} compact>
+              <Button
+                variant="outline"
+                size="sm"
+                className="mt-1 h-6 px-2 text-xs"
                 onMouseDown={(e) => e.preventDefault()} // keep the text selection
                 onClick={() => onUse(s)}
                 aria-label={`Add claim linked to “${s.statement}” and copy its check`}
                 title="Adds the claim for your selection, linked to this earlier claim, with its verdict, rationale and sources copied in as a draft"
-                className="mt-1 rounded border border-border px-2 py-0.5 font-medium text-foreground hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
               >
                 Add claim with this check
-              </button>
-            </li>
+              </Button>
+            </EarlierClaimRow>
           ))}
         </ol>
       )}
