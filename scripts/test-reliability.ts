@@ -12,6 +12,7 @@
 //        RELIABILITY_HEALTH_MS=100  RELIABILITY_CLIENTS=20  RELIABILITY_UPDATES=50  RELIABILITY_CRASH_WRITES=1000
 //        RELIABILITY_PARTS=concurrency,crash,fuzz  RELIABILITY_PORT (first port; default random in 3200–3299)
 //        RELIABILITY_STALL_MS=50 (server event-loop stalls longer than this are logged and counted)
+//        RELIABILITY_SERVER_NODE_ARGS (node flags for the server alone, e.g. --cpu-prof)
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";

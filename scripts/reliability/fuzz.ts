@@ -140,6 +140,11 @@ export async function runFuzz(client: Client, count: number, seed: number, healt
   // a slow server. The article everything hangs off is deleted last, so most cases reach the services.
   const cases = generateCases(doc, ids, count, seed).sort((a, b) => Number(a.method === "DELETE") - Number(b.method === "DELETE"));
   figures.cases = cases.length;
+  // A fresh connection per request from here on: generating the cases blocks this process for
+  // seconds, so the pooled connections sit idle past the server's keep-alive (5 s) while the
+  // client's own expiry timers can't run, and the first request written on one failed with
+  // "other side closed" (UND_ERR_SOCKET) — seen on every loaded run with seed 4242.
+  client.closeConnections = true;
   const fresh = await createFixture(client, ["4.2 million euros"]);
   const claim = fresh.claimIds[0];
   const hostile: Array<{ label: string; method: string; path: string; body: string | Buffer | null; type: string }> = [];

@@ -94,7 +94,9 @@ export async function startServer(db: Database, port: number, options: ServerOpt
   const logFile = path.join(TMP, `server-${port}.log`);
   const log = openSync(logFile, "a");
   const preloads = ["scripts/client-ip.cjs", ...(options.traceStallsMs ? ["scripts/loop-stall-trace.cjs"] : [])].flatMap((p) => ["--require", path.join(ROOT, p)]);
-  const child = spawn(process.execPath, [...preloads, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  // Diagnosis of the server alone, e.g. RELIABILITY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.RELIABILITY_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...preloads, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", log, log],
@@ -108,8 +110,6 @@ export async function startServer(db: Database, port: number, options: ServerOpt
       NEXTAUTH_SECRET: "reliability-secret-0123456789abcdef",
       SIGNIN_MAX_FAILURES: "1000",
       ...(options.traceStallsMs ? { LOOP_STALL_MS: String(options.traceStallsMs) } : {}),
-      // Diagnosis of the server alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-      ...(process.env.RELIABILITY_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.RELIABILITY_SERVER_NODE_OPTIONS } : {}),
     },
   });
   const base = `http://localhost:${port}`;
