@@ -19,7 +19,8 @@ const LEASE_MS = 60_000;
 /** Progress is written at most this often (plus at the end): SQLite has one writer for everyone. */
 const PROGRESS_EVERY_MS = 500;
 
-const runnerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+/** This runner's name in the Job table (lockedBy): the process and, per thread, a random part. */
+export const runnerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 /** The job was cancelled (or taken over after a lost lease) while running: stop without a trace. */
 class JobStopped extends Error {}

@@ -2,11 +2,11 @@ import "server-only";
 import { purgeStalePageCache } from "@/lib/server/publishing/purge-page-cache";
 import { purgeExpiredTrash } from "@/lib/server/trash/purge-trash";
 import { purgeEndedSessions } from "@/lib/auth/sessions";
+import { startJobThread, wakeJobRunner } from "./job-thread";
 import { purgeFinishedJobs } from "./purge-jobs";
-import { runPendingJobs } from "./run-jobs";
 
-// Started once per server process (instrumentation.ts): picks up queued jobs (including those a
-// stopped server left behind, once their lease runs out) and purges finished jobs, stale
+// Started once per server process (instrumentation.ts): starts the job thread and has it pick up
+// queued jobs (including those a stopped server left behind, once their lease runs out); purges finished jobs, stale
 // cached pages, claims and articles deleted longer than the trash's retention ago, and ended
 // sessions every hour.
 
@@ -31,8 +31,9 @@ export function startScheduler(): void {
   if (g.__factmarkScheduler) return;
   g.__factmarkScheduler = true;
   const guard = (what: string, run: () => Promise<unknown>) => () => void run().catch((e) => console.error(`Scheduled ${what} failed:`, e));
-  setTimeout(guard("job run", runPendingJobs), 2_000).unref();
+  startJobThread();
+  setTimeout(wakeJobRunner, 2_000).unref();
   setTimeout(guard("purge", purgeNow), 15_000).unref();
-  setInterval(guard("job run", runPendingJobs), POLL_MS).unref();
+  setInterval(wakeJobRunner, POLL_MS).unref();
   setInterval(guard("purge", purgeNow), PURGE_MS).unref();
 }

@@ -7,13 +7,13 @@ import { requireActor } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
 import { planWorkspaceExport } from "@/lib/server/exports/export-workspace";
 import { toJobView } from "./job-shape";
-import { runPendingJobs } from "./run-jobs";
+import { wakeJobRunner } from "./job-thread";
 
 export const WORKSPACE_EXPORT_JOB = "export.workspace";
 
 /**
  * Queues a workspace export as a background job: the request, the caller's access and the
- * article count are checked now (a refusal is immediate), the work runs in the job runner, and
+ * article count are checked now (a refusal is immediate), the work runs in the job thread, and
  * the caller follows it with GET /api/v1/jobs/:id.
  */
 export async function startWorkspaceExport({ actor: maybeActor, query }: { actor: MaybeActor; query: WorkspaceExportQuery }): Promise<JobView> {
@@ -40,6 +40,6 @@ export async function startWorkspaceExport({ actor: maybeActor, query }: { actor
     });
     return row;
   });
-  void runPendingJobs();
+  wakeJobRunner();
   return toJobView(job);
 }

@@ -1,0 +1,71 @@
+import "server-only";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { env } from "@/lib/env";
+import { runPendingJobs } from "./run-jobs";
+
+// The app server runs its background jobs in one worker thread (lib/workers/job-worker.ts) with
+// its own database client, at a lower CPU priority: a 2,000-article export reads, compiles
+// queries and zips there, and the request thread only answers requests. Jobs are still claimed
+// through the database (run-jobs.ts), so several app servers share the queue as before.
+
+/** Connections the job thread's own PostgreSQL pool keeps at most (an export reads 3 articles at once). */
+const JOB_POOL_SIZE = 4;
+const RESTART_MS = 5_000;
+
+const g = globalThis as unknown as { __factmarkJobThread?: Worker | null; __factmarkJobThreadStopped?: boolean };
+
+/**
+ * The bundled worker when the production build runs, else the TypeScript source through tsx
+ * (dev, tests), given as code so the server's bundler does not try to bundle it; the server code
+ * it loads marks itself "server-only", which throws outside React's server bundler: empty there.
+ */
+function workerScript(): { file: string; eval: boolean } {
+  const bundled = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "workers", "job-worker.mjs");
+  if (process.env.NODE_ENV === "production" && existsSync(bundled)) return { file: bundled, eval: false };
+  const source = path.join(process.cwd(), "lib", "workers", "job-worker.ts");
+  const code = [
+    `require("tsx/cjs/api").register();`,
+    `require.cache[require.resolve("server-only")] = { id: "server-only", loaded: true, exports: {} };`,
+    `require(${JSON.stringify(source)});`,
+  ];
+  return { file: code.join("\n"), eval: true };
+}
+
+/** Starts the server's job thread (once); a thread that dies is started again and resumes the queue. */
+export function startJobThread(): void {
+  if (g.__factmarkJobThread) return;
+  g.__factmarkJobThreadStopped = false;
+  const script = workerScript();
+  const worker = new Worker(script.file, {
+    eval: script.eval,
+    name: "factmark-jobs",
+    env: { ...process.env, DB_POOL_SIZE: String(Math.min(JOB_POOL_SIZE, env().DB_POOL_SIZE)) },
+  });
+  worker.unref();
+  worker.on("error", (e) => console.error("The job thread failed:", e));
+  worker.on("exit", () => {
+    g.__factmarkJobThread = null;
+    if (g.__factmarkJobThreadStopped) return;
+    setTimeout(() => {
+      startJobThread();
+      wakeJobRunner();
+    }, RESTART_MS).unref();
+  });
+  g.__factmarkJobThread = worker;
+}
+
+/** Makes the job runner look for queued jobs: in the job thread if this server has one, else here (tests, scripts). */
+export function wakeJobRunner(): void {
+  const worker = g.__factmarkJobThread;
+  if (worker) worker.postMessage("wake");
+  else void runPendingJobs();
+}
+
+/** Stops the job thread for good (tests); a job it was running is taken over once its lease runs out. */
+export async function stopJobThread(): Promise<void> {
+  const worker = g.__factmarkJobThread;
+  g.__factmarkJobThreadStopped = true;
+  if (worker) await worker.terminate();
+}
