@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeRange } from "@/lib/anchoring";
+import { db } from "@/lib/db";
 import { decodeClaimIndex, statementReader, summaryOf } from "@/lib/claims/claim-index";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { getAnnotationPage } from "@/lib/server/claims/get-annotation-page";
@@ -46,6 +47,17 @@ describe("getAnnotationPage", () => {
     expect(summaries[0]).toMatchObject({ sourceCount: 1, verdict: "false", claimant: "Analyst" });
     expect(JSON.stringify(page)).not.toContain("Secret rationale");
     expect(page.attention).toEqual([]);
+  });
+
+  it("gives the role with the article (details for editors, none for readers) and refuses a deactivated member", async () => {
+    const s = await setup();
+    const page = await getAnnotationPage({ actor: s.actors.editor, articleId: s.article.id });
+    expect(page).toMatchObject({ role: "EDITOR", canEdit: true, details: { id: s.article.id, title: s.article.title, version: s.article.version } });
+    expect(page.article.body.html).toContain("Russia annexed Crimea from Ukraine in 2014.");
+    await db.article.update({ where: { id: s.article.id }, data: { status: "PUBLISHED" } });
+    expect(await getAnnotationPage({ actor: s.actors.reader, articleId: s.article.id })).toMatchObject({ role: "READER", canEdit: false, details: null });
+    await db.membership.updateMany({ where: { userId: s.users.reader.id, workspaceId: s.workspace.id }, data: { active: false } });
+    await expect(getAnnotationPage({ actor: s.actors.reader, articleId: s.article.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("gives readers the published claims only", async () => {

@@ -14,7 +14,8 @@ import { dropCachedPages } from "@/lib/server/publishing/cached-page";
 const SELECT = { id: true, workspaceId: true, version: true, title: true, byline: true, publishedAt: true, sourceUrl: true, language: true, visibility: true, updatedAt: true } as const;
 type DetailsRow = { id: string; version: number; title: string; byline: string | null; publishedAt: Date | null; sourceUrl: string | null; language: string | null; visibility: string; updatedAt: Date };
 
-function toApiDetails(r: DetailsRow): ApiArticleDetails {
+/** An article row as the details form shows it. */
+export function toApiDetails(r: DetailsRow): ApiArticleDetails {
   return {
     id: r.id,
     version: r.version,

@@ -1,12 +1,14 @@
 import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import type { DocNode } from "@/lib/document/types";
 import { notFound } from "@/lib/errors";
 import { encodeClaimIndex, type ClaimIndex } from "@/lib/claims/claim-index";
 import type { ApiClaim, ApiPerson, ApiScale } from "@/lib/schemas/claim";
 import { canEdit, type Role } from "@/lib/schemas/enums";
-import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
+import { readableArticleWhere, requireActor } from "@/lib/server/access";
+import type { ApiArticleDetails } from "@/lib/schemas/article-details";
+import { renderArticleBody, type ArticleBody } from "@/lib/server/articles/article-body";
+import { toApiDetails } from "@/lib/server/articles/update-article-details";
 import { getScale } from "@/lib/server/scale/get-scale";
 import { claimInclude, toApiClaim, withCommentCounts } from "./claim-shape";
 import { listClaimSummaries } from "./list-claim-summaries";
@@ -22,13 +24,16 @@ export interface AnnotationPageData {
     status: string;
     visibility: "PUBLIC" | "MEMBERS";
     slug: string;
-    document: DocNode;
+    /** The body as HTML with its figure offsets (rendered once per document, not per view). */
+    body: ArticleBody;
     canonicalText: string;
     /** The current revision (send it back as baseRevision when revising). */
     revisionNumber: number;
   };
   role: Role;
   canEdit: boolean;
+  /** The details form's data (editors only). */
+  details: ApiArticleDetails | null;
   currentUser: ApiPerson;
   workspaceId: string;
   /** Every claim, summarised (details load when a claim is opened). */
@@ -45,12 +50,23 @@ export interface AnnotationPageData {
 /** Everything the article annotation page needs, checked for the actor (NOT_FOUND if unseen). */
 export async function getAnnotationPage({ actor: maybeActor, articleId }: { actor: MaybeActor; articleId: string }): Promise<AnnotationPageData> {
   const actor = requireActor(maybeActor);
+  // The actor's membership comes with the article (one round trip instead of two).
   const article = await db.article.findFirst({
     where: { id: articleId, ...readableArticleWhere(actor) },
-    include: { workspace: { select: { requireIndependentApproval: true, locale: true } } },
+    include: {
+      workspace: {
+        select: {
+          requireIndependentApproval: true,
+          locale: true,
+          memberships: { where: { userId: actor.userId, active: true, user: { active: true } }, select: { role: true }, take: 1 },
+        },
+      },
+    },
   });
   if (!article) throw notFound("Article");
-  const { role } = await requireMembership(db, actor, article.workspaceId);
+  const membership = article.workspace.memberships[0];
+  if (!membership) throw notFound("Workspace");
+  const role = membership.role as Role;
   const editor = canEdit(role);
   const [summaries, attention, scale, members] = await Promise.all([
     listClaimSummaries({ actor, articleId, editor, text: article.canonicalText }),
@@ -83,12 +99,13 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
       status: article.status,
       visibility: article.visibility === "MEMBERS" ? "MEMBERS" : "PUBLIC",
       slug: article.slug,
-      document: JSON.parse(article.document) as DocNode,
+      body: renderArticleBody(article.document),
       canonicalText: article.canonicalText,
       revisionNumber: article.revisionNumber,
     },
     role,
     canEdit: editor,
+    details: editor ? toApiDetails(article) : null,
     currentUser: { id: actor.userId, name: actor.name },
     workspaceId: article.workspaceId,
     claimIndex: encodeClaimIndex(summaries),

@@ -11,12 +11,9 @@ import { PublishDialog } from "@/components/reader/publish-dialog";
 import { RevisionToolbar } from "@/components/revisions/revision-toolbar";
 import { requireSessionActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
-import { layoutDocument } from "@/lib/document/canonical-text";
 import { safeUrl } from "@/lib/document/escape";
 import { formatDate } from "@/lib/format/format-date";
-import { renderDocumentHtml } from "@/lib/document/render-html";
 import { getAnnotationPage } from "@/lib/server/claims/get-annotation-page";
-import { getArticleDetails } from "@/lib/server/articles/update-article-details";
 import { latestEventId } from "@/lib/server/live/replay-events";
 import { nonceOf } from "@/lib/http/app-csp";
 
@@ -41,14 +38,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
-  const data = await load(id);
-  const { article } = data;
-  const details = data.canEdit ? await getArticleDetails({ actor: await requireSessionActor(`/articles/${id}`), articleId: id }) : null;
-  const liveAfter = await latestEventId();
+  const [data, liveAfter, requestHeaders] = await Promise.all([load(id), latestEventId(), headers()]);
+  const { article, details } = data;
   const source = safeUrl(article.sourceUrl);
   // The body is plain server HTML (first paint needs no editor); highlights are painted over it.
-  const html = renderDocumentHtml(article.document);
-  const { figureOffsets } = layoutDocument(article.document);
   return (
     <main className="mx-auto w-full max-w-screen-2xl px-4 py-6 sm:px-6">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
@@ -98,11 +91,11 @@ export default async function ArticlePage({ params }: Props) {
       <ClaimWorkspace
         key={article.revisionNumber}
         articleId={article.id}
-        html={html}
-        figureOffsets={figureOffsets}
+        html={article.body.html}
+        figureOffsets={article.body.figureOffsets}
         claimIndex={data.claimIndex}
         liveAfter={liveAfter}
-        nonce={nonceOf((await headers()).get("content-security-policy"))}
+        nonce={nonceOf(requestHeaders.get("content-security-policy"))}
         ctx={{
           workspaceId: data.workspaceId,
           scale: data.scale,
