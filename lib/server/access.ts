@@ -32,6 +32,11 @@ export function readableArticleWhere(actor: Actor) {
   };
 }
 
+/** readableArticleWhere for a live article already loaded with the actor's role (null: not a member). */
+export function roleReadsArticle(role: Role | null, articleStatus: string): role is Role {
+  return role === "ADMIN" || role === "EDITOR" || (role !== null && articleStatus === "PUBLISHED");
+}
+
 /** Articles the actor may change (editors and admins of the workspace). */
 export function editableArticleWhere(actor: Actor) {
   return { deletedAt: null, workspace: memberOf(actor, ["ADMIN", "EDITOR"]) };

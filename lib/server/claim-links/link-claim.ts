@@ -7,7 +7,8 @@ import { linkClaimSchema, type ApiLinkedClaim, type LinkClaimInput } from "@/lib
 import { recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "@/lib/server/claims/claim-access";
 import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
-import { claimSnapshot, loadClaimRow, toApiClaim, type ClaimRow } from "@/lib/server/claims/claim-shape";
+import { loadClaimRowById } from "@/lib/server/claims/claim-rows";
+import { claimSnapshot, toApiClaim, type ClaimRow } from "@/lib/server/claims/claim-shape";
 import { assertVerdictKey } from "@/lib/server/claims/claim-validation";
 import { bumpClaimVersion } from "@/lib/server/claims/update-claim";
 import { linkedClaimsTx } from "./list-claim-links";
@@ -83,7 +84,7 @@ export async function linkClaim({
         after: { verdict: after.verdict, rationale: after.rationale, copiedFrom: earlier.id, sourcesCopied: copied.length },
       });
     }
-    const updated = (await loadClaimRow(tx, { id: claimId })) as ClaimRow;
+    const updated = (await loadClaimRowById(tx, claimId)) as ClaimRow;
     return { claim: toApiClaim(updated, { internal: true }), links: await linkedClaimsTx(tx, actor, claimId) };
   });
 }

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { memberOf } from "@/lib/server/access";
 import type { ApiClaim, ApiSource } from "@/lib/schemas/claim";
+import { canEdit, type Role } from "@/lib/schemas/enums";
 
 // Which claims an actor may see, the query shape every claim service loads, and the API
 // shape it answers with.
@@ -20,6 +21,15 @@ export function readableClaimWhere(actor: Actor) {
       { status: "PUBLISHED", article: { deletedAt: null, status: "PUBLISHED", workspace: memberOf(actor) } },
     ],
   };
+}
+
+/**
+ * readableClaimWhere for a claim already loaded (live, of a live article) with the actor's role
+ * from an active membership: editors and admins read it, readers only when it and its article
+ * are published.
+ */
+export function roleReadsClaim(role: Role, claimStatus: string, articleStatus: string): boolean {
+  return canEdit(role) || (claimStatus === "PUBLISHED" && articleStatus === "PUBLISHED");
 }
 
 /**
@@ -70,11 +80,6 @@ export async function withCommentCounts<R extends { id: string }>(tx: Tx, rows: 
     for (const g of groups) counts.set(g.claimId, g._count._all);
   }
   return rows.map((r) => ({ ...r, _count: { comments: counts.get(r.id) ?? 0 } }));
-}
-
-export async function loadClaimRow(tx: Tx, where: object): Promise<ClaimRow | null> {
-  const row = await tx.claim.findFirst({ where, include: claimInclude });
-  return row ? (await withCommentCounts(tx, [row]))[0] : null;
 }
 
 export type SourceRow = ClaimRow["sources"][number];

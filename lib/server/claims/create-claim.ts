@@ -8,9 +8,10 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { defaultStatement } from "@/lib/statements/default-statement";
 import { CLAIM_LIMITS, createClaimSchema, type ApiClaim, type CreateClaimInput } from "@/lib/schemas/claim";
 import { EDITING_ROLES, type ClaimStatus } from "@/lib/schemas/enums";
-import { readableArticleWhere, requireActor, requireMembership } from "@/lib/server/access";
+import { requireActor, roleReadsArticle } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
-import { claimSnapshot, loadClaimRow, toApiClaim } from "./claim-shape";
+import { loadArticleWithRole, loadClaimRowById } from "./claim-rows";
+import { claimSnapshot, toApiClaim } from "./claim-shape";
 import { assertAssignee, assertVerdictKey } from "./claim-validation";
 import { assertApprovable, assertTransition } from "./claim-workflow";
 import { sanitizeOptionalText, sanitizePlainText, sanitizeRichText } from "./sanitize";
@@ -37,19 +38,16 @@ export async function createClaim({
   const actor = requireActor(maybeActor);
   const input = createClaimSchema.parse(rawInput);
   return db.$transaction(async (tx) => {
-    const article = await tx.article.findFirst({
-      where: { id: articleId, ...readableArticleWhere(actor) },
-      select: { id: true, workspaceId: true, canonicalText: true, document: true },
-    });
-    if (!article) throw notFound("Article");
-    const membership = await requireMembership(tx, actor, article.workspaceId);
-    if (!EDITING_ROLES.includes(membership.role)) throw forbidden("Only editors and admins of this workspace can add claims.");
+    // The article and the actor's role in one query (readableArticleWhere, then the editing roles).
+    const article = await loadArticleWithRole(tx, articleId, actor.userId, { withText: true });
+    if (!article || !roleReadsArticle(article.role, article.status)) throw notFound("Article");
+    if (!EDITING_ROLES.includes(article.role)) throw forbidden("Only editors and admins of this workspace can add claims.");
 
-    const text = article.canonicalText;
+    const text = article.canonicalText!;
     const anchored = anchor(text, input.target.selector);
     // Creating needs the exact words: a fuzzy match would put the claim on text nobody selected.
     if (!anchored || anchored.method === "fuzzy") throw new AppError("UNPROCESSABLE", SELECTOR_NOT_FOUND);
-    const problem = selectionProblem(layoutDocument(JSON.parse(article.document) as DocNode), anchored);
+    const problem = selectionProblem(layoutDocument(JSON.parse(article.document!) as DocNode), anchored);
     if (problem) throw new AppError("UNPROCESSABLE", problem);
     const range = trimRange(text, anchored);
     const { quote } = describeRange(text, range);
@@ -94,8 +92,8 @@ export async function createClaim({
       fields: Object.keys(claimSnapshot(claim)),
       after: claimSnapshot(claim),
     });
-    await recordClaimEvent(tx, claim.id, "claim.created", actor.userId);
-    const row = await loadClaimRow(tx, { id: claim.id });
+    await recordClaimEvent(tx, claim.id, "claim.created", actor.userId, { articleId: article.id, workspaceId: article.workspaceId, version: claim.version, status: claim.status });
+    const row = await loadClaimRowById(tx, claim.id);
     return toApiClaim(row!, { internal: true, openThreadCount: 0 });
   });
 }

@@ -4,10 +4,10 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { ApiClaim, ClaimFilters, ListClaimsQuery } from "@/lib/schemas/claim";
-import { canEdit, type Role } from "@/lib/schemas/enums";
+import { canEdit } from "@/lib/schemas/enums";
 import { asPublished, latestPublishedClaims } from "@/lib/server/publishing/published-claims";
-import { requireActor } from "@/lib/server/access";
-import { memberRoleSql, selectClaimRows } from "./claim-rows";
+import { requireActor, roleReadsArticle } from "@/lib/server/access";
+import { loadArticleWithRole, memberRoleSql, selectClaimRows } from "./claim-rows";
 import { toApiClaim } from "./claim-shape";
 
 export interface ClaimPage {
@@ -67,12 +67,9 @@ export async function listClaimsPage({
   // Access in one query: the live article with the actor's role from an active membership of an
   // active account (the rules of readableArticleWhere: editors and admins read every article,
   // readers published ones).
-  const [article] = await db.$queryRaw<{ status: string; role: Role | null }[]>(
-    Prisma.sql`SELECT a."status", (${memberRoleSql(actor.userId, Prisma.sql`a."workspaceId"`)}) AS "role" FROM "Article" a WHERE a."id" = ${articleId} AND a."deletedAt" IS NULL`,
-  );
-  const role = article?.role ?? undefined;
-  if (!article || !role || (!canEdit(role) && article.status !== "PUBLISHED")) throw notFound("Article");
-  const internal = canEdit(role);
+  const article = await loadArticleWithRole(db, articleId, actor.userId);
+  if (!article || !roleReadsArticle(article.role, article.status)) throw notFound("Article");
+  const internal = canEdit(article.role);
 
   // The rules of apiReadableClaimWhere, checked again in the claims query itself.
   const actorRole = Prisma.sql`(${memberRoleSql(actor.userId, Prisma.sql`a."workspaceId"`)})`;

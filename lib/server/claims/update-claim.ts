@@ -7,17 +7,18 @@ import { claimPatchFieldsSchema, type ApiClaim, type ClaimPatch } from "@/lib/sc
 import type { ClaimStatus } from "@/lib/schemas/enums";
 import { changedFields, recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "./claim-access";
-import { claimSnapshot, loadClaimRow, toApiClaim, type ClaimRow } from "./claim-shape";
+import { loadClaimRowById } from "./claim-rows";
+import { claimSnapshot, toApiClaim, type ClaimRow } from "./claim-shape";
 import { assertAssignee, assertVerdictKey } from "./claim-validation";
 import { notifyClaimEvents } from "@/lib/server/notifications/claim-events";
 import { approvalHash, approvedContentOf, reopenData } from "./approval";
 import { assertApprovable, assertTransition } from "./claim-workflow";
 import { sanitizeOptionalText, sanitizePlainText, sanitizeRichText } from "./sanitize";
-import { recordClaimEvent } from "@/lib/server/live/record-event";
+import { recordClaimEvent, type ClaimEventState } from "@/lib/server/live/record-event";
 
 /** 409 carrying the claim as it is now, so the client can show both versions. */
 export async function claimConflict(tx: Tx, claimId: string): Promise<AppError> {
-  const current = await loadClaimRow(tx, { id: claimId });
+  const current = await loadClaimRowById(tx, claimId);
   return new AppError(
     "CONFLICT",
     "Someone else changed this claim after you opened it. Compare the two versions and choose which to keep.",
@@ -29,13 +30,21 @@ export async function claimConflict(tx: Tx, claimId: string): Promise<AppError> 
  * Bumps the claim's version if it is still `version` (optimistic concurrency), else throws
  * the 409. Every claim-level write (fields, sources) goes through here.
  */
-export async function bumpClaimVersion(tx: Tx, claimId: string, version: number, actorId: string, data: Record<string, unknown> = {}) {
+export async function bumpClaimVersion(
+  tx: Tx,
+  claimId: string,
+  version: number,
+  actorId: string,
+  data: Record<string, unknown> = {},
+  /** The claim's article, workspace and status after the change, when the caller knows them. */
+  after?: Omit<ClaimEventState, "version">,
+) {
   const { count } = await tx.claim.updateMany({
     where: { id: claimId, version, deletedAt: null },
     data: { ...data, version: { increment: 1 }, updatedById: actorId },
   });
   if (count === 0) throw await claimConflict(tx, claimId);
-  await recordClaimEvent(tx, claimId, "claim.updated", actorId);
+  await recordClaimEvent(tx, claimId, "claim.updated", actorId, after && { ...after, version: version + 1 });
 }
 
 function actionFor(from: ClaimStatus, to: ClaimStatus, reopened: boolean): string {
@@ -129,7 +138,7 @@ export async function updateClaim({
     const fields = changedFields(before, after);
     if (fields.length === 0) return toApiClaim(row, { internal: true });
 
-    await bumpClaimVersion(tx, claimId, version, actor.userId, { ...next, ...extra });
+    await bumpClaimVersion(tx, claimId, version, actor.userId, { ...next, ...extra }, { articleId: row.articleId, workspaceId, status: next.status });
     await recordAudit(tx, {
       workspaceId,
       actorId: actor.userId,
@@ -150,7 +159,7 @@ export async function updateClaim({
       reviewReason: reopened ? (extra.reviewReason as string) : null,
       newAssigneeId: next.assigneeId !== row.assigneeId ? next.assigneeId : null,
     });
-    const updated = (await loadClaimRow(tx, { id: claimId })) as ClaimRow;
+    const updated = (await loadClaimRowById(tx, claimId)) as ClaimRow;
     return toApiClaim(updated, { internal: true });
   });
 }

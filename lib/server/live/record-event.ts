@@ -43,20 +43,36 @@ export async function recordEvent(tx: Tx, input: LiveEventInput): Promise<number
   return row.id;
 }
 
-/** A claim changed (created, edited, moved, deleted, restored): its ids and new version, no content. */
-export async function recordClaimEvent(tx: Tx, claimId: string, type: string, actor: { userId: string; name?: string } | string): Promise<void> {
-  const claim = await tx.claim.findUnique({
-    where: { id: claimId },
-    select: { articleId: true, version: true, status: true, article: { select: { workspaceId: true } } },
-  });
+/** What a claim event says of the claim as the change left it. */
+export interface ClaimEventState {
+  articleId: string;
+  workspaceId: string;
+  version: number;
+  status: string;
+}
+
+/**
+ * A claim changed (created, edited, moved, deleted, restored): its ids and new version, no content.
+ * A caller that knows the claim's state after its change passes it (saves reading the claim back).
+ */
+export async function recordClaimEvent(tx: Tx, claimId: string, type: string, actor: { userId: string; name?: string } | string, known?: ClaimEventState): Promise<void> {
+  const claim = known ?? (await loadClaimEventState(tx, claimId));
   if (!claim) return;
   const actorId = typeof actor === "string" ? actor : actor.userId;
   await recordEvent(tx, {
-    workspaceId: claim.article.workspaceId,
+    workspaceId: claim.workspaceId,
     articleId: claim.articleId,
     claimId,
     type,
     actorId,
     payload: { version: claim.version, status: claim.status },
   });
+}
+
+async function loadClaimEventState(tx: Tx, claimId: string): Promise<ClaimEventState | null> {
+  const claim = await tx.claim.findUnique({
+    where: { id: claimId },
+    select: { articleId: true, version: true, status: true, article: { select: { workspaceId: true } } },
+  });
+  return claim && { articleId: claim.articleId, workspaceId: claim.article.workspaceId, version: claim.version, status: claim.status };
 }

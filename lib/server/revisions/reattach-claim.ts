@@ -9,7 +9,8 @@ import type { ApiClaim } from "@/lib/schemas/claim";
 import { recordAudit } from "@/lib/server/audit";
 import { loadEditableClaim } from "@/lib/server/claims/claim-access";
 import { claimAuditScope } from "@/lib/server/claims/claim-audit-scope";
-import { loadClaimRow, toApiClaim, type ClaimRow } from "@/lib/server/claims/claim-shape";
+import { loadClaimRowById } from "@/lib/server/claims/claim-rows";
+import { toApiClaim, type ClaimRow } from "@/lib/server/claims/claim-shape";
 import { bumpClaimVersion, claimConflict } from "@/lib/server/claims/update-claim";
 
 // The attention queue's actions on a CHANGED or ORPHANED claim: accept the span the
@@ -82,6 +83,6 @@ export async function reattachClaim({
       before: { exact: row.exact, start: row.start, end: row.end, anchorState: row.anchorState, previousExact: row.previousExact },
       after: { exact: quote.exact, start: range.start, end: range.end, anchorState: "INTACT" },
     });
-    return toApiClaim((await loadClaimRow(tx, { id: claimId })) as ClaimRow, { internal: true });
+    return toApiClaim((await loadClaimRowById(tx, claimId)) as ClaimRow, { internal: true });
   });
 }
