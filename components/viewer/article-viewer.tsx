@@ -12,7 +12,6 @@ import { pickClaim } from "./pick-claim";
 import { useDragSelect } from "./use-drag-select";
 import { buildTextMap, offsetAtViewportPoint, offsetOfPoint, type TextMap } from "./text-map";
 import { useCaretBrowsing } from "./use-caret-browsing";
-import { paintWindowNow, usePaintWindow, WINDOWED_FROM } from "./use-paint-window";
 import "./viewer.css";
 
 export { VerdictLegend, type VerdictLegendProps } from "./verdict-legend";
@@ -170,8 +169,6 @@ export function ArticleViewer({
       earlyRef.current = null;
       layer = (early && HighlightLayer.adopt(map, early, highlights)) || new HighlightLayer(map, groupNames);
       layerRef.current = layer;
-      // Before the first update: a long article makes Ranges only for the claims near the viewport.
-      if (highlights.length >= WINDOWED_FROM) layer.setWindow(paintWindowNow(map));
       // The viewer answers clicks and selections from here on.
       afterPaint(() => performance.mark?.("fm:viewer-ready"));
     }
@@ -186,8 +183,6 @@ export function ArticleViewer({
       });
     }
   }, [html, highlights, groupNames]);
-
-  usePaintWindow(mapRef, layerRef, highlights.length >= WINDOWED_FROM, html);
 
   useLayoutEffect(() => {
     const range = layerRef.current?.select(selectedClaimId) ?? null;
