@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDatabase } from "../scripts/reliability/harness";
 import { smoke } from "./support/load";
+import { recordPgStatements } from "./support/record-pg-statements";
 
 const CLAIMS = smoke ? 20_000 : 200_000;
 const ARTICLES = smoke ? 100 : 1_000;
@@ -58,31 +59,6 @@ async function fill(client: pg.Client, workspaceId: string) {
   await q("ANALYZE");
 }
 
-interface Recorded {
-  text: string;
-  values: unknown[];
-}
-
-/** Records every statement the pg driver sends while `run` runs (the Prisma adapter goes through pg.Client). */
-async function record(run: () => Promise<unknown>): Promise<Recorded[]> {
-  const seen: Recorded[] = [];
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const [first, second] = args;
-    const text = typeof first === "string" ? first : (first as { text?: string })?.text;
-    const values = (Array.isArray(second) ? second : (first as { values?: unknown[] })?.values) ?? [];
-    if (text && /^\s*(SELECT|WITH|UPDATE|DELETE|INSERT)/i.test(text)) seen.push({ text, values });
-    return original.apply(this, args);
-  };
-  try {
-    await run();
-  } finally {
-    proto.query = original;
-  }
-  return seen;
-}
-
 async function main() {
   const database = await createDatabase("postgresql");
   Object.assign(process.env, database.env);
@@ -112,7 +88,7 @@ async function main() {
     console.log(`\n${"service".padEnd(30)} ${"statements".padStart(10)} ${"slowest ms".padStart(11)}  sequential scans of big tables`);
     for (const [name, run] of Object.entries(services)) {
       await run(); // warm: the first call loads modules and prepares the client
-      const statements = await record(run);
+      const statements = await recordPgStatements(run, /^\s*(SELECT|WITH|UPDATE|DELETE|INSERT)/i);
       const parts: string[] = [];
       let slowest = 0;
       const seqScans = new Set<string>();

@@ -14,33 +14,9 @@ import { db, disconnectDb } from "../lib/db";
 import { searchWorkspace } from "../lib/server/search/search-workspace";
 import { findSimilarClaims } from "../lib/server/search/find-similar-claims";
 import { SEARCH_QUERIES } from "./search-workload";
+import { recordPgStatements } from "./support/record-pg-statements";
 
 const OUT = path.join(import.meta.dirname, "plans", "search.txt");
-
-interface Recorded {
-  text: string;
-  values: unknown[];
-}
-
-/** Records every statement the pg driver sends while `run` runs (the Prisma adapter goes through pg.Client). */
-async function record(run: () => Promise<unknown>): Promise<Recorded[]> {
-  const seen: Recorded[] = [];
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const [first, second] = args;
-    const text = typeof first === "string" ? first : (first as { text?: string })?.text;
-    const values = (Array.isArray(second) ? second : (first as { values?: unknown[] })?.values) ?? [];
-    if (text && /^\s*SELECT/i.test(text)) seen.push({ text, values });
-    return original.apply(this, args);
-  };
-  try {
-    await run();
-  } finally {
-    proto.query = original;
-  }
-  return seen;
-}
 
 async function main() {
   const ws = await db.workspace.findUniqueOrThrow({ where: { slug: "bench-desk" } });
@@ -64,7 +40,7 @@ async function main() {
   try {
     for (const [label, run] of runs) {
       await run(); // warm: modules, prepared client, cache
-      const statements = (await record(run)).filter((s) => /_fts|_matches|_like|word_similarity|ts_headline/.test(s.text));
+      const statements = (await recordPgStatements(run, /^\s*SELECT/i)).filter((s) => /_fts|_matches|_like|word_similarity|ts_headline/.test(s.text));
       for (const s of statements) {
         const plan = (await admin.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values)).rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
         const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0) + Number(/Planning Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
