@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { databaseProvider } from "@/lib/db/provider";
 import { fts5Match, pairsQuery, tsqueryText } from "@/lib/search/query-terms";
+import { pageRows, type PageRows } from "./search-rows";
 
 // Provider-specific full-text SQL. Authorization is part of every query: the workspace, live rows,
 // and for readers published material only. Returns ids in rank order with a marked snippet.
@@ -20,9 +21,11 @@ export interface SearchScope {
   /** "Checked before": leave out the article being annotated. */
   excludeArticleId?: string;
 }
-export interface RankedHit {
-  id: string;
-  snippet: string | null;
+/** One kind's page of results, best first, and how many match (at most CANDIDATES; `more`: there are more). */
+export interface EntityPage<E extends SearchEntity> {
+  total: number;
+  more: boolean;
+  hits: Array<PageRows[E]>;
 }
 export type SearchEntity = "articles" | "claims" | "sources";
 
@@ -132,39 +135,29 @@ function postgresCandidates(entity: SearchEntity, tsq: string, s: SearchScope, l
   return { sql, params: p.values };
 }
 
-function sqliteSnippets(entity: SearchEntity, match: string, rowids: number[]): { sql: string; params: unknown[] } {
-  const table = SQLITE[entity].table;
-  return {
-    sql: `SELECT rowid AS rid, snippet("${table}", -1, char(2), char(3), '…', 16) AS snippet FROM "${table}" WHERE "${table}" MATCH ? AND rowid IN (${rowids.map(() => "?").join(",")})`,
-    params: [match, ...rowids],
-  };
-}
-
-function postgresSnippets(entity: SearchEntity, tsq: string, ids: string[]): { sql: string; params: unknown[] } {
+function postgresSnippet(entity: SearchEntity): string {
   const opts = `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=…'`;
   const q = pgQuery(PG[entity].configs, "$1");
-  const text =
-    entity === "articles"
-      ? `ts_headline(fm_search_config(a."language"), coalesce(a."byline", '') || ' · ' || a."canonicalText", ${q}, ${opts}) AS snippet FROM "Article" a`
-      : entity === "claims"
-        ? `ts_headline('english', concat_ws(' · ', c."statement", c."exact", c."claimant", regexp_replace(c."rationale", '<[^>]*>', ' ', 'g')), ${q}, ${opts}) AS snippet FROM "Claim" c`
-        : `ts_headline('simple', concat_ws(' · ', s."title", s."publisher", s."url"), ${q}, ${opts}) AS snippet FROM "Source" s`;
-  const row = entity === "articles" ? "a" : entity === "claims" ? "c" : "s";
-  return { sql: `SELECT ${row}."id" AS id, ${text} WHERE ${row}."id" = ANY($2::text[])`, params: [tsq, ids] };
+  return entity === "articles"
+    ? `ts_headline(fm_search_config(a."language"), coalesce(a."byline", '') || ' · ' || a."canonicalText", ${q}, ${opts})`
+    : entity === "claims"
+      ? `ts_headline('english', concat_ws(' · ', c."statement", c."exact", c."claimant", regexp_replace(c."rationale", '<[^>]*>', ' ', 'g')), ${q}, ${opts})`
+      : `ts_headline('simple', concat_ws(' · ', s."title", s."publisher", s."url"), ${q}, ${opts})`;
 }
 
 /**
- * Ranked ids (and marked snippets) of one kind, plus how many match. At most CANDIDATES matches
- * are counted and ranked (the newest); `more` says there were more than that.
+ * The page of one kind's matches, best first, with what each shows (and its marked snippet), plus
+ * how many match. At most CANDIDATES matches are counted and ranked (the newest); `more` says
+ * there were more than that.
  */
-export async function searchEntity(
+export async function searchEntity<E extends SearchEntity>(
   tx: Tx,
-  entity: SearchEntity,
+  entity: E,
   terms: string[],
   scope: SearchScope,
   page: { limit: number; offset: number },
   mode: "all" | "any" = "all",
-): Promise<{ total: number; more: boolean; hits: RankedHit[] }> {
+): Promise<EntityPage<E>> {
   const pg = databaseProvider() === "postgresql";
   const query = pg ? tsqueryText(terms, mode) : fts5Match(terms, mode);
   const built = pg ? postgresCandidates(entity, query, scope, CANDIDATES + 1) : sqliteCandidates(entity, query, scope, CANDIDATES + 1);
@@ -174,15 +167,15 @@ export async function searchEntity(
     .slice(0, CANDIDATES)
     .sort((a, b) => Number(b.rank) - Number(a.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(page.offset, page.offset + page.limit);
-  if (!ranked.length) return { total: Math.min(rows.length, CANDIDATES), more, hits: [] };
-  const snip = pg ? postgresSnippets(entity, query, ranked.map((r) => r.id)) : sqliteSnippets(entity, query, ranked.map((r) => Number(r.rid)));
-  const snippets = await tx.$queryRawUnsafe<Array<{ id?: string; rid?: number | bigint; snippet: string | null }>>(snip.sql, ...snip.params);
-  const byKey = new Map(snippets.map((x) => [pg ? x.id! : Number(x.rid), x.snippet]));
-  return {
-    total: Math.min(rows.length, CANDIDATES),
-    more,
-    hits: ranked.map((r) => ({ id: r.id, snippet: byKey.get(pg ? r.id : Number(r.rid)) ?? null })),
-  };
+  const shown = await pageRows(tx, entity, ranked.map((r) => r.id), pg ? { pg: postgresSnippet(entity) } : { fts5: query }, query);
+  return { total: Math.min(rows.length, CANDIDATES), more, hits: inOrder(ranked, shown) };
+}
+
+function inOrder<T>(ranked: Array<{ id: string }>, rows: Map<string, T>): T[] {
+  return ranked.flatMap((r) => {
+    const row = rows.get(r.id);
+    return row ? [row] : [];
+  });
 }
 
 /**
@@ -206,10 +199,10 @@ export async function similarClaimCandidates(tx: Tx, terms: string[], scope: Sea
 /**
  * PostgreSQL only: claims (statement) and articles (title) whose words are spelled like the
  * query's (pg_trgm word similarity over the trigram indexes), for when full-text search finds
- * nothing, e.g. "Crimia". SQLite has no such index: it answers nothing.
+ * nothing, e.g. "Crimia". SQLite has no such index, nor sources: they answer nothing.
  */
-export async function fuzzyEntity(tx: Tx, entity: "articles" | "claims", text: string, scope: SearchScope, page: { limit: number; offset: number }): Promise<{ total: number; more: boolean; hits: RankedHit[] }> {
-  if (databaseProvider() !== "postgresql" || text.length < 3) return { total: 0, more: false, hits: [] };
+export async function fuzzyEntity<E extends SearchEntity>(tx: Tx, entity: E, text: string, scope: SearchScope, page: { limit: number; offset: number }): Promise<EntityPage<E>> {
+  if (databaseProvider() !== "postgresql" || entity === "sources" || text.length < 3) return { total: 0, more: false, hits: [] };
   const p = new Params(true);
   const q = p.add(text.toLowerCase());
   // Titles through fm_article_titles_like (migration 20261203141500), which makes the planner use the trigram index.
@@ -219,5 +212,7 @@ export async function fuzzyEntity(tx: Tx, entity: "articles" | "claims", text: s
   const id = entity === "claims" ? `c."id"` : `a."id"`;
   const sql = `SELECT ${id} AS id, ${rank} AS rank FROM ${from} WHERE ${match}${scopeSql(p, true, scope, entity)} ORDER BY rank DESC, ${id} LIMIT ${p.add(CANDIDATES + 1)}`;
   const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(sql, ...p.values);
-  return { total: Math.min(rows.length, CANDIDATES), more: rows.length > CANDIDATES, hits: rows.slice(page.offset, page.offset + page.limit).map((r) => ({ id: r.id, snippet: null })) };
+  const ranked = rows.slice(page.offset, page.offset + page.limit);
+  const shown = await pageRows(tx, entity, ranked.map((r) => r.id), null);
+  return { total: Math.min(rows.length, CANDIDATES), more: rows.length > CANDIDATES, hits: inOrder(ranked, shown) };
 }

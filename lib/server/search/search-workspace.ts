@@ -5,7 +5,8 @@ import { canEdit, CLAIM_STATUSES, ARTICLE_STATUSES } from "@/lib/schemas/enums";
 import type { SearchArticleHit, SearchClaimHit, SearchKind, SearchResults, SearchSourceHit } from "@/lib/schemas/search";
 import { highlightSegments, parseSearchQuery } from "@/lib/search/query-terms";
 import { requireActor, requireMembership } from "@/lib/server/access";
-import { fuzzyEntity, searchEntity, type RankedHit, type SearchEntity, type SearchScope } from "./search-sql";
+import { isoDate, type ArticlePageRow, type ClaimPageRow, type SourcePageRow } from "./search-rows";
+import { fuzzyEntity, searchEntity, type EntityPage, type SearchEntity, type SearchScope } from "./search-sql";
 
 export interface SearchWorkspaceInput {
   q: string;
@@ -61,7 +62,7 @@ export async function searchWorkspace({
   };
   const window = { limit: pageSize, offset: (page - 1) * pageSize };
   let fuzzy = false;
-  const run = async (entity: SearchEntity) => {
+  const run = async <E extends SearchEntity>(entity: E): Promise<EntityPage<E> | null> => {
     if (!wanted(entity)) return null;
     const all = await searchEntity(db, entity, terms, scope, window, "all");
     if (all.total > 0) return all;
@@ -78,75 +79,13 @@ export async function searchWorkspace({
     note: note ?? (fuzzy ? "Nothing matched every word: showing claims and articles spelled alike." : null),
     page,
     pageSize,
-    articles: articles && { total: articles.total, more: articles.more, items: await loadArticles(articles.hits) },
-    claims: claims && { total: claims.total, more: claims.more, items: await loadClaims(claims.hits) },
-    sources: sources && { total: sources.total, more: sources.more, items: await loadSources(sources.hits) },
+    articles: articles && { total: articles.total, more: articles.more, items: articles.hits.map(toArticleHit) },
+    claims: claims && { total: claims.total, more: claims.more, items: claims.hits.map(toClaimHit) },
+    sources: sources && { total: sources.total, more: sources.more, items: sources.hits.map(toSourceHit) },
   };
 }
 
-// The ranked ids were authorized by the search query; these only fetch the fields to show.
-async function loadArticles(hits: RankedHit[]): Promise<SearchArticleHit[]> {
-  if (!hits.length) return [];
-  const rows = await db.article.findMany({
-    where: { id: { in: hits.map((h) => h.id) } },
-    select: { id: true, title: true, status: true, createdAt: true },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return hits.flatMap((h) => {
-    const r = byId.get(h.id);
-    return r ? [{ id: r.id, title: r.title, status: r.status, createdAt: r.createdAt.toISOString(), snippet: highlightSegments(h.snippet) }] : [];
-  });
-}
-
-async function loadClaims(hits: RankedHit[]): Promise<SearchClaimHit[]> {
-  if (!hits.length) return [];
-  const rows = await db.claim.findMany({
-    where: { id: { in: hits.map((h) => h.id) } },
-    select: { id: true, articleId: true, statement: true, claimant: true, verdictKey: true, status: true, createdAt: true, article: { select: { title: true } } },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return hits.flatMap((h) => {
-    const r = byId.get(h.id);
-    return r
-      ? [
-          {
-            id: r.id,
-            articleId: r.articleId,
-            articleTitle: r.article.title,
-            statement: r.statement,
-            claimant: r.claimant,
-            verdictKey: r.verdictKey,
-            status: r.status,
-            createdAt: r.createdAt.toISOString(),
-            snippet: highlightSegments(h.snippet),
-          },
-        ]
-      : [];
-  });
-}
-
-async function loadSources(hits: RankedHit[]): Promise<SearchSourceHit[]> {
-  if (!hits.length) return [];
-  const rows = await db.source.findMany({
-    where: { id: { in: hits.map((h) => h.id) } },
-    select: { id: true, claimId: true, url: true, title: true, publisher: true, claim: { select: { articleId: true, statement: true } } },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return hits.flatMap((h) => {
-    const r = byId.get(h.id);
-    return r
-      ? [
-          {
-            id: r.id,
-            claimId: r.claimId,
-            articleId: r.claim.articleId,
-            claimStatement: r.claim.statement,
-            url: r.url,
-            title: r.title,
-            publisher: r.publisher,
-            snippet: highlightSegments(h.snippet),
-          },
-        ]
-      : [];
-  });
-}
+// The rows were authorized by the search query that picked them and hold exactly the hit's fields.
+const toArticleHit = (r: ArticlePageRow): SearchArticleHit => ({ ...r, createdAt: isoDate(r.createdAt), snippet: highlightSegments(r.snippet) });
+const toClaimHit = (r: ClaimPageRow): SearchClaimHit => ({ ...r, createdAt: isoDate(r.createdAt), snippet: highlightSegments(r.snippet) });
+const toSourceHit = (r: SourcePageRow): SearchSourceHit => ({ ...r, snippet: highlightSegments(r.snippet) });
