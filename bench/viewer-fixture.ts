@@ -84,6 +84,19 @@ export function claimSpans(text: string, count: number): Span[] {
 }
 
 /** Migrates a fresh SQLite database and loads the demo accounts (as the e2e server does). */
+/** The environment of a benchmark serving `next start` over the SQLite file `dbFile` (demo password `password`). */
+export function sqliteBenchEnv(dbFile: string, password: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DB_PROVIDER: "sqlite",
+    SQLITE_URL: `file:${dbFile}`,
+    DEMO_PASSWORD: password,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789",
+  };
+}
+
 export function prepareDatabase(env: NodeJS.ProcessEnv) {
   const opts = { env, stdio: ["ignore", "ignore", "inherit"] as ["ignore", "ignore", "inherit"] };
   execFileSync("npx", ["prisma", "migrate", "deploy"], opts);

@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
-import { barePage, prepareDatabase, recogitoAssets, recogitoPage, seedArticles, type Fixture, type SeededArticle } from "./viewer-fixture";
+import { barePage, prepareDatabase, recogitoAssets, recogitoPage, seedArticles, sqliteBenchEnv, type Fixture, type SeededArticle } from "./viewer-fixture";
 
 const smoke = process.env.BENCH_SMOKE === "1" || process.argv.includes("--smoke");
 const WORDS = smoke ? 2_000 : 10_000;
@@ -36,16 +36,7 @@ const origin = `http://localhost:${PORT}`;
 
 const dbFile = path.resolve(".tmp", `bench-viewer-${PORT}.db`);
 const fixtureFile = path.resolve(".tmp", `bench-viewer-${PORT}.json`);
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  NEXT_TELEMETRY_DISABLED: "1",
-  DB_PROVIDER: "sqlite",
-  SQLITE_URL: `file:${dbFile}`,
-  DEMO_PASSWORD: PASSWORD,
-  NEXTAUTH_URL: origin,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789",
-};
+const env: NodeJS.ProcessEnv = { ...sqliteBenchEnv(dbFile, PASSWORD), NEXTAUTH_URL: origin };
 Object.assign(process.env, env);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

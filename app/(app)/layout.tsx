@@ -1,6 +1,5 @@
 import { requireSessionActor } from "@/lib/auth/session";
-import { getCurrentWorkspace } from "@/lib/auth/current-workspace";
-import { listMyWorkspaces } from "@/lib/server/workspaces/list-my-workspaces";
+import { getCurrentWorkspace, getMyWorkspaces } from "@/lib/auth/current-workspace";
 import { AppHeader } from "@/components/layout/app-header";
 import { canEdit } from "@/lib/schemas/enums";
 import { countWaitingForMe } from "@/lib/server/claims/list-review-queue";
@@ -14,7 +13,7 @@ const ROLE_LABEL = { ADMIN: "Admin", EDITOR: "Editor", READER: "Reader" } as con
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireSessionActor();
-  const [current, workspaces, invitations] = await Promise.all([getCurrentWorkspace(), listMyWorkspaces({ actor }), listMyInvitations({ actor })]);
+  const [current, workspaces, invitations] = await Promise.all([getCurrentWorkspace(), getMyWorkspaces(), listMyInvitations({ actor })]);
   // The header only shows how many claims wait for this editor (not the per-status counts).
   const waitingForMe = current && canEdit(current.role) ? await countWaitingForMe({ actor, workspaceId: current.id }) : null;
   return (

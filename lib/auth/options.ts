@@ -5,19 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { authenticateWithPassword } from "./authenticate";
-import type { Actor } from "./actor";
 import { createSession, liveSessionActor, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
-
-/**
- * The actor the session callback already loaded with the session row, held on the session object
- * (not enumerable, so /api/auth/session never sends it): getSessionActor uses it
- * instead of loading the user a second time.
- */
-export const SESSION_ACTOR = Symbol.for("factmark.sessionActor");
-
-export function sessionActor(session: unknown): Actor | null | undefined {
-  return session && typeof session === "object" ? (session as { [SESSION_ACTOR]?: Actor | null })[SESSION_ACTOR] : undefined;
-}
 
 /**
  * The client address recorded by scripts/client-ip.cjs (the socket peer, or the address our
@@ -90,8 +78,8 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    // Runs once per request (getSessionActor is cached per request): a token whose session row
-    // was revoked or has expired carries no user, so the request is anonymous.
+    // /api/auth/session (pages read the cookie through lib/auth/session.ts, the same rule): a token
+    // whose session row was revoked or has expired carries no user.
     async session({ session, token }) {
       // One query: the session row is live and its user active (deactivated users are nobody).
       const actor = typeof token.userId === "string" && typeof token.sid === "string" ? await liveSessionActor(token.sid, token.userId) : null;
@@ -99,7 +87,6 @@ export const authOptions: NextAuthOptions = {
         if (actor) session.user.id = actor.userId;
         else delete session.user.id;
       }
-      Object.defineProperty(session, SESSION_ACTOR, { value: actor, enumerable: false });
       return session;
     },
   },

@@ -28,12 +28,26 @@ async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
   return claims;
 }
 
+type TokenIds = { userId: string; sid: string };
+const idsOf = (token: JWT | null): TokenIds | null =>
+  typeof token?.userId === "string" && typeof token.sid === "string" ? { userId: token.userId, sid: token.sid } : null;
+const secret = () => process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+
 /**
  * The user and server-side session ids the request's session cookie carries, or null (no cookie,
  * not ours, expired). The same cookie, secret and checks as getServerSession, without its
  * re-encoding of the token (a route handler cannot send the renewed cookie back anyway).
  */
-export async function sessionTokenIds(req: NextRequest): Promise<{ userId: string; sid: string } | null> {
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET, decode: decodeOnce });
-  return typeof token?.userId === "string" && typeof token.sid === "string" ? { userId: token.userId, sid: token.sid } : null;
+export async function sessionTokenIds(req: NextRequest): Promise<TokenIds | null> {
+  return idsOf(await getToken({ req, secret: secret(), decode: decodeOnce }));
+}
+
+/**
+ * sessionTokenIds for pages, layouts and server actions, from the request's cookies. Only the
+ * cookie counts (no Authorization header), as with getServerSession, which in the app router
+ * never renews the cookie either (it cannot set cookies from a server component).
+ */
+export async function pageSessionTokenIds(cookies: { getAll(): { name: string; value: string }[] }): Promise<TokenIds | null> {
+  const req = { cookies: Object.fromEntries(cookies.getAll().map((c) => [c.name, c.value])), headers: {} };
+  return idsOf(await getToken({ req: req as unknown as NextRequest, secret: secret(), decode: decodeOnce }));
 }

@@ -1,15 +1,19 @@
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Actor } from "./actor";
-import { loadActor } from "./load-actor";
-import { authOptions, sessionActor } from "./options";
+import { pageSessionTokenIds } from "./session-token";
+import { liveSessionActor } from "./sessions";
 
-/** The signed-in actor for this request (server components, actions, route handlers), or null. */
+/**
+ * The signed-in actor for this request (server components, actions, route handlers), or null.
+ * What the session callback in lib/auth/options.ts decides (session row live, account active: one
+ * query, every request), from the cookie decoded once per token instead of getServerSession's
+ * key derivation, decryption and re-encoding on every page view.
+ */
 export const getSessionActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  const held = sessionActor(session);
-  return held !== undefined ? held : loadActor(session?.user?.id);
+  const ids = await pageSessionTokenIds(await cookies());
+  return ids ? liveSessionActor(ids.sid, ids.userId) : null;
 });
 
 /** The signed-in actor; sends anyone else to the sign-in page. */

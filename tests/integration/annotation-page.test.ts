@@ -6,6 +6,7 @@ import { createClaim } from "@/lib/server/claims/create-claim";
 import { getAnnotationPage } from "@/lib/server/claims/get-annotation-page";
 import { listClaimants } from "@/lib/server/claims/list-claimants";
 import { listClaims } from "@/lib/server/claims/list-claims";
+import { getScale } from "@/lib/server/scale/get-scale";
 import { updateClaim } from "@/lib/server/claims/update-claim";
 import { addSource } from "@/lib/server/sources/add-source";
 import { createArticleRow, createWorkspaceWithMembers } from "./factories";
@@ -58,6 +59,50 @@ describe("getAnnotationPage", () => {
     expect(await getAnnotationPage({ actor: s.actors.reader, articleId: s.article.id })).toMatchObject({ role: "READER", canEdit: false, details: null });
     await db.membership.updateMany({ where: { userId: s.users.reader.id, workspaceId: s.workspace.id }, data: { active: false } });
     await expect(getAnnotationPage({ actor: s.actors.reader, articleId: s.article.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lets each role read what readableArticleWhere allows: editors and admins every article, readers published ones, nobody else", async () => {
+    const s = await setup();
+    const draft = await s.claim("Crimea", { verdict: "false" });
+    const read = (who: keyof typeof s.actors) => getAnnotationPage({ actor: s.actors[who], articleId: s.article.id });
+    const refused = { code: "NOT_FOUND" };
+    // A draft article: editors and admins see it with its claims, the people and the scale.
+    for (const who of ["editor", "admin"] as const) {
+      const page = await read(who);
+      expect(page).toMatchObject({ role: who.toUpperCase(), canEdit: true, workspaceId: s.workspace.id, requireIndependentApproval: true, locale: "en-GB" });
+      expect(decodeClaimIndex(page.claimIndex).map((c) => c.id)).toEqual([draft.id]);
+      expect(page.members.map((m) => m.name)).toEqual(["Ada Admin", "Eddie Editor", "Erin Editor", "Rita Reader"]);
+      expect(page.scale).toEqual(await getScale({ actor: s.actors[who], workspaceId: s.workspace.id }));
+      expect(page.scale.verdicts.map((v) => v.key)).toContain("false");
+      expect(page.liveAfter).toBeGreaterThan(0);
+    }
+    await expect(read("reader")).rejects.toMatchObject(refused);
+    await expect(read("outsider")).rejects.toMatchObject(refused);
+    // Published: readers see it too (no unpublished claims, no people); a stranger still does not.
+    await db.article.update({ where: { id: s.article.id }, data: { status: "PUBLISHED" } });
+    const reader = await read("reader");
+    expect(reader).toMatchObject({ role: "READER", canEdit: false, details: null, members: [], attention: [] });
+    expect(decodeClaimIndex(reader.claimIndex)).toEqual([]);
+    await expect(read("outsider")).rejects.toMatchObject(refused);
+    // A deactivated account is nobody, in every workspace; a deleted article is gone for all.
+    await db.user.update({ where: { id: s.users.editor.id }, data: { active: false } });
+    await expect(read("editor")).rejects.toMatchObject(refused);
+    expect((await read("admin")).members.map((m) => m.name)).toEqual(["Ada Admin", "Erin Editor", "Rita Reader"]);
+    await db.membership.updateMany({ where: { userId: s.users.admin.id, workspaceId: s.workspace.id }, data: { active: false } });
+    await expect(read("admin")).rejects.toMatchObject(refused);
+    await db.article.update({ where: { id: s.article.id }, data: { deletedAt: new Date() } });
+    await expect(read("editor2")).rejects.toMatchObject(refused);
+  });
+
+  it("lists claims whose text changed in a revision in full, for editors only", async () => {
+    const s = await setup();
+    const moved = await s.claim("The war has been costly", { claimant: "Analyst" });
+    await s.claim("Crimea");
+    await db.claim.update({ where: { id: moved.id }, data: { anchorState: "CHANGED" } });
+    const page = await getAnnotationPage({ actor: s.actors.editor, articleId: s.article.id });
+    expect(page.attention.map((c) => [c.id, c.claimant])).toEqual([[moved.id, "Analyst"]]);
+    await db.article.update({ where: { id: s.article.id }, data: { status: "PUBLISHED" } });
+    expect((await getAnnotationPage({ actor: s.actors.reader, articleId: s.article.id })).attention).toEqual([]);
   });
 
   it("gives readers the published claims only", async () => {

@@ -1,17 +1,19 @@
 import "server-only";
-import type { MaybeActor } from "@/lib/auth/actor";
+import type { Actor, MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { encodeClaimIndex, type ClaimIndex } from "@/lib/claims/claim-index";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import { encodeClaimIndex, INDEX_STATEMENT_MAX, statementReader, summaryOf, type ClaimIndex, type ClaimSummary } from "@/lib/claims/claim-index";
 import type { ApiClaim, ApiPerson, ApiScale } from "@/lib/schemas/claim";
 import { canEdit, type Role } from "@/lib/schemas/enums";
-import { readableArticleWhere, requireActor } from "@/lib/server/access";
+import { requireActor } from "@/lib/server/access";
 import type { ApiArticleDetails } from "@/lib/schemas/article-details";
 import { renderArticleBody, type ArticleBody } from "@/lib/server/articles/article-body";
 import { toApiDetails } from "@/lib/server/articles/update-article-details";
-import { getScale } from "@/lib/server/scale/get-scale";
-import { claimInclude, toApiClaim, withCommentCounts } from "./claim-shape";
-import { listClaimSummaries } from "./list-claim-summaries";
+import { loadPageArticle, selectMemberRows, selectScale, selectSummaryRows, type SummaryRow } from "./annotation-page-rows";
+import { memberRoleSql, selectClaimRows } from "./claim-rows";
+import { toApiClaim } from "./claim-shape";
+import { listClaims } from "./list-claims";
 
 export interface AnnotationPageData {
   article: {
@@ -45,49 +47,32 @@ export interface AnnotationPageData {
   requireIndependentApproval: boolean;
   /** The workspace's BCP 47 locale for dates. */
   locale: string;
+  /** The newest live event when the page was read: the live stream starts after it. */
+  liveAfter: number;
 }
 
 /** Everything the article annotation page needs, checked for the actor (NOT_FOUND if unseen). */
 export async function getAnnotationPage({ actor: maybeActor, articleId }: { actor: MaybeActor; articleId: string }): Promise<AnnotationPageData> {
   const actor = requireActor(maybeActor);
-  // The actor's membership comes with the article (one round trip instead of two).
-  const article = await db.article.findFirst({
-    where: { id: articleId, ...readableArticleWhere(actor) },
-    include: {
-      workspace: {
-        select: {
-          requireIndependentApproval: true,
-          locale: true,
-          memberships: { where: { userId: actor.userId, active: true, user: { active: true } }, select: { role: true }, take: 1 },
-        },
-      },
-    },
-  });
+  // The article, the actor's role and the workspace's settings in one query (annotation-page-rows.ts).
+  const article = await loadPageArticle(db, articleId, actor.userId);
   if (!article) throw notFound("Article");
-  const membership = article.workspace.memberships[0];
-  if (!membership) throw notFound("Workspace");
-  const role = membership.role as Role;
+  const { role, workspaceId } = article;
   const editor = canEdit(role);
+  const scope = { articleId, workspaceId, userId: actor.userId };
   const [summaries, attention, scale, members] = await Promise.all([
-    listClaimSummaries({ actor, articleId, editor, text: article.canonicalText }),
+    editor ? selectSummaryRows(db, scope).then((rows) => rows.map(summaryFor(article.canonicalText))) : readerSummaries(actor, articleId, article.canonicalText),
     editor
-      ? db.claim
-          .findMany({
-            where: { articleId, deletedAt: null, anchorState: { in: ["CHANGED", "ORPHANED"] } },
-            include: claimInclude,
-            orderBy: [{ start: "asc" }, { end: "asc" }],
-          })
-          .then((rows) => withCommentCounts(db, rows))
-      : Promise.resolve([]),
-    getScale({ actor, workspaceId: article.workspaceId }),
-    editor
-      ? db.membership.findMany({
-          where: { workspaceId: article.workspaceId, active: true, user: { active: true } },
-          select: { user: { select: { id: true, name: true } } },
-          orderBy: { user: { name: "asc" } },
+      ? selectClaimRows(db, {
+          where: Prisma.sql`c."articleId" = ${articleId} AND c."deletedAt" IS NULL AND a."deletedAt" IS NULL AND c."anchorState" IN ('CHANGED', 'ORPHANED')
+            AND (${memberRoleSql(actor.userId, Prisma.sql`${workspaceId}`)}) IN ('ADMIN', 'EDITOR')`,
+          order: Prisma.sql`ORDER BY c."start", c."end", c."createdAt", c."id"`,
         })
       : Promise.resolve([]),
+    selectScale(db, workspaceId),
+    editor ? selectMemberRows(db, scope) : Promise.resolve([]),
   ]);
+  if (!scale) throw notFound("Rating scale");
   return {
     article: {
       id: article.id,
@@ -107,12 +92,43 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
     canEdit: editor,
     details: editor ? toApiDetails(article) : null,
     currentUser: { id: actor.userId, name: actor.name },
-    workspaceId: article.workspaceId,
+    workspaceId,
     claimIndex: encodeClaimIndex(summaries),
     attention: attention.map((row) => toApiClaim(row, { internal: true })),
     scale,
-    members: members.map((m) => m.user),
-    requireIndependentApproval: article.workspace.requireIndependentApproval,
-    locale: article.workspace.locale,
+    members,
+    requireIndependentApproval: article.requireIndependentApproval,
+    locale: article.locale,
+    liveAfter: article.liveAfter,
   };
+}
+
+/**
+ * A summary row as the page's claim index has it; a statement that is the default one of its span
+ * is left out (the page derives it from `text`, the article's canonical text).
+ */
+function summaryFor(text: string) {
+  const read = statementReader(text);
+  return (r: SummaryRow): ClaimSummary => ({
+    id: r.id,
+    start: r.start,
+    end: r.end,
+    verdict: r.verdictKey,
+    status: r.status,
+    statement: r.statement === read({ statement: null, start: r.start, end: r.end }) ? null : r.statement.slice(0, INDEX_STATEMENT_MAX),
+    claimant: r.claimant,
+    assigneeId: r.assigneeId,
+    sourceCount: r.sourceCount,
+    openThreadCount: r.openThreadCount,
+    version: r.version,
+  });
+}
+
+/** Readers: the published claims as published (listClaims), summarised. */
+async function readerSummaries(actor: Actor, articleId: string, text: string): Promise<ClaimSummary[]> {
+  const read = statementReader(text);
+  return (await listClaims({ actor, articleId })).map((c) => {
+    const summary = summaryOf(c);
+    return c.statement === read({ statement: null, start: c.start, end: c.end }) ? { ...summary, statement: null } : summary;
+  });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { MaybeActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type { Role } from "@/lib/schemas/enums";
 import { requireActor } from "@/lib/server/access";
 import { recordAudit } from "@/lib/server/audit";
@@ -19,12 +20,12 @@ const pendingFor = (email: string) => ({ email, acceptedAt: null, revokedAt: nul
 /** Invitations waiting for the signed-in account (shown as a banner in the app). */
 export async function listMyInvitations({ actor: maybeActor }: { actor: MaybeActor }): Promise<MyInvitation[]> {
   const actor = requireActor(maybeActor);
-  const rows = await db.invitation.findMany({
-    where: pendingFor(actor.email),
-    include: { workspace: { select: { name: true } }, invitedBy: { select: { name: true } } },
-    orderBy: { createdAt: "asc" },
-  });
-  return rows.map((i) => ({ id: i.id, workspaceName: i.workspace.name, role: i.role as Role, invitedBy: i.invitedBy.name, expiresAt: i.expiresAt.toISOString() }));
+  // Raw SQL (the pendingFor rule): the app layout asks on every page view.
+  const rows = await db.$queryRaw<(Omit<MyInvitation, "expiresAt"> & { expiresAt: Date })[]>(Prisma.sql`SELECT i."id", w."name" AS "workspaceName", i."role", u."name" AS "invitedBy", i."expiresAt"
+    FROM "Invitation" i JOIN "Workspace" w ON w."id" = i."workspaceId" JOIN "User" u ON u."id" = i."invitedById"
+    WHERE i."email" = ${actor.email} AND i."acceptedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" > ${new Date()}
+    ORDER BY i."createdAt", i."id"`);
+  return rows.map((i) => ({ id: i.id, workspaceName: i.workspaceName, role: i.role, invitedBy: i.invitedBy, expiresAt: i.expiresAt.toISOString() }));
 }
 
 const GONE = "This invitation is no longer open (it was answered, withdrawn or has expired).";

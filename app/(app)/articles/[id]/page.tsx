@@ -14,7 +14,6 @@ import { isAppError } from "@/lib/errors";
 import { safeUrl } from "@/lib/document/escape";
 import { formatDate } from "@/lib/format/format-date";
 import { getAnnotationPage } from "@/lib/server/claims/get-annotation-page";
-import { latestEventId } from "@/lib/server/live/replay-events";
 import { nonceOf } from "@/lib/http/app-csp";
 
 type Props = { params: Promise<{ id: string }> };
@@ -38,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
-  const [data, liveAfter, requestHeaders] = await Promise.all([load(id), latestEventId(), headers()]);
+  const [data, requestHeaders] = await Promise.all([load(id), headers()]);
   const { article, details } = data;
   const source = safeUrl(article.sourceUrl);
   // The body is plain server HTML (first paint needs no editor); highlights are painted over it.
@@ -94,7 +93,7 @@ export default async function ArticlePage({ params }: Props) {
         html={article.body.html}
         figureOffsets={article.body.figureOffsets}
         claimIndex={data.claimIndex}
-        liveAfter={liveAfter}
+        liveAfter={data.liveAfter}
         nonce={nonceOf(requestHeaders.get("content-security-policy"))}
         ctx={{
           workspaceId: data.workspaceId,
