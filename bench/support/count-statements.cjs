@@ -1,5 +1,6 @@
-// Benchmark preload: counts the SQL statements the server prepares with better-sqlite3 (the
-// Prisma adapter prepares one per query), so a benchmark can report queries per request.
+// Benchmark preload: counts the SQL statements the server runs with better-sqlite3 (the Prisma
+// adapter runs one per query; lib/db/statement-cache.ts prepares each distinct SQL only once, so
+// statements are counted when run, not when prepared), so a benchmark can report queries per request.
 //   node --require ./bench/support/count-statements.cjs ... with STATEMENT_COUNT_FILE=/tmp/x
 // SIGUSR2 writes the count so far to STATEMENT_COUNT_FILE. Main thread only (the job thread has
 // its own connection and is not counted).
@@ -12,11 +13,17 @@ const file = process.env.STATEMENT_COUNT_FILE;
 delete process.env.STATEMENT_COUNT_FILE;
 if (file && isMainThread) {
   const Database = require("better-sqlite3");
-  const prepare = Database.prototype.prepare;
+  // Statements are native objects without an exported class: reach their prototype through one.
+  const probe = new Database(":memory:");
+  const proto = Object.getPrototypeOf(probe.prepare("SELECT 1"));
+  probe.close();
   let count = 0;
-  Database.prototype.prepare = function countedPrepare(...args) {
-    count++;
-    return prepare.apply(this, args);
-  };
+  for (const method of ["run", "get", "all", "iterate"]) {
+    const original = proto[method];
+    proto[method] = function countedRun(...args) {
+      count++;
+      return original.apply(this, args);
+    };
+  }
   process.on("SIGUSR2", () => writeFileSync(file, String(count)));
 }
