@@ -97,7 +97,7 @@ export async function planWorkspaceExport({ actor, query, now = new Date() }: { 
   return { format, articleFormat, scope: query.scope, workspace, articles, filename, contentType, from: query.from, to: query.to, now };
 }
 
-/** A synchronous workspace export (GET /api/v1/exports): built like a background one, rendered off the request thread. */
+/** A workspace export built on this thread, as bytes (GET /api/v1/exports hands the work to the job thread: stream-workspace-export.ts). */
 export async function exportWorkspace({ actor, query, now = new Date() }: { actor: MaybeActor; query: WorkspaceExportQuery; now?: Date }): Promise<ExportedFile> {
   const plan = await planWorkspaceExport({ actor, query, now });
   const dir = await mkdtemp(path.join(os.tmpdir(), "factmark-export-"));

@@ -3,7 +3,11 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { WorkspaceExportPlan } from "@/lib/server/exports/export-workspace";
+import { writeWorkspaceExport } from "@/lib/server/exports/write-workspace-export";
 import { runPendingJobs } from "./run-jobs";
+import { isTaskReply, replyError, type ExportTask, type TaskReply } from "./thread-tasks";
 
 // The app server runs its background jobs in one worker thread (lib/workers/job-worker.ts) with
 // its own database client, at a lower CPU priority: a 2,000-article export reads, compiles
@@ -14,7 +18,17 @@ import { runPendingJobs } from "./run-jobs";
 const JOB_POOL_SIZE = 4;
 const RESTART_MS = 5_000;
 
-const g = globalThis as unknown as { __factmarkJobThread?: Worker | null; __factmarkJobThreadStopped?: boolean };
+interface Waiting {
+  resolve: (reply: TaskReply) => void;
+  reject: (e: Error) => void;
+}
+
+const g = globalThis as unknown as {
+  __factmarkJobThread?: Worker | null;
+  __factmarkJobThreadStopped?: boolean;
+  __factmarkJobTasks?: { next: number; waiting: Map<number, Waiting> };
+};
+const tasks = (g.__factmarkJobTasks ??= { next: 1, waiting: new Map<number, Waiting>() });
 
 /**
  * The bundled worker when the production build runs, else the TypeScript source through tsx
@@ -45,8 +59,18 @@ export function startJobThread(): void {
   });
   worker.unref();
   worker.on("error", (e) => console.error("The job thread failed:", e));
+  worker.on("message", (message: unknown) => {
+    if (!isTaskReply(message)) return;
+    const waiting = tasks.waiting.get(message.taskId);
+    tasks.waiting.delete(message.taskId);
+    if (tasks.waiting.size === 0) worker.unref();
+    waiting?.resolve(message);
+  });
   worker.on("exit", () => {
     g.__factmarkJobThread = null;
+    // Requests waiting on this thread get an answer instead of hanging.
+    for (const waiting of tasks.waiting.values()) waiting.reject(new AppError("UNAVAILABLE", "The export was interrupted. Try again."));
+    tasks.waiting.clear();
     if (g.__factmarkJobThreadStopped) return;
     setTimeout(() => {
       startJobThread();
@@ -68,4 +92,21 @@ export async function stopJobThread(): Promise<void> {
   const worker = g.__factmarkJobThread;
   g.__factmarkJobThreadStopped = true;
   if (worker) await worker.terminate();
+}
+
+/**
+ * Writes a planned workspace export to `file` in the job thread (its reads, query compilation and
+ * rendering stay off this thread), or here when this process has no job thread (tests, scripts).
+ */
+export async function writeWorkspaceExportOffThread(plan: WorkspaceExportPlan, file: string): Promise<{ size: number }> {
+  const worker = g.__factmarkJobThread;
+  if (!worker) return writeWorkspaceExport(plan, file);
+  const task: ExportTask = { kind: "export.workspace", taskId: tasks.next++, plan, file };
+  const reply = await new Promise<TaskReply>((resolve, reject) => {
+    tasks.waiting.set(task.taskId, { resolve, reject });
+    worker.ref(); // a process waiting for the answer stays up
+    worker.postMessage(task);
+  });
+  if (!reply.ok) throw replyError(reply.error);
+  return { size: reply.size };
 }
