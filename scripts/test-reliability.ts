@@ -13,6 +13,8 @@
 //        RELIABILITY_PARTS=concurrency,crash,fuzz  RELIABILITY_PORT (first port; default random in 3200–3299)
 //        RELIABILITY_STALL_MS=50 (server event-loop stalls longer than this are logged and counted)
 //        RELIABILITY_SERVER_NODE_ARGS (node flags for the server alone, e.g. --cpu-prof)
+//        RELIABILITY_FUZZ_CONCURRENCY=4  RELIABILITY_FUZZ_NICE=1 (0: send at the server's priority)  RELIABILITY_CPU_SAMPLE=3 (fuzz cases per operation sent one at a time
+//        before the clock starts, for the server CPU per request kind; 0 = off)  RELIABILITY_DB_PREFIX=factmark_rel
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -89,10 +91,21 @@ async function suite(provider: Provider, port: number) {
 
     if (!parts.has("fuzz")) return;
     const healthLimit = num("RELIABILITY_HEALTH_MS", 100);
-    const f = await runFuzz(await signIn(server.base), num("RELIABILITY_FUZZ_CASES", 10_000), seed, healthLimit, server.logFile);
+    const f = await runFuzz(await signIn(server.base), num("RELIABILITY_FUZZ_CASES", 10_000), seed, healthLimit, server.logFile, {
+      concurrency: num("RELIABILITY_FUZZ_CONCURRENCY", 4),
+      niceSender: process.env.RELIABILITY_FUZZ_NICE !== "0",
+      cpuSamplesPerOperation: num("RELIABILITY_CPU_SAMPLE", 3),
+      serverPid: server.child.pid,
+    });
     const h = f.health;
     console.log(`  fuzzing (seed ${seed}): ${f.cases} generated bodies + ${f.hostile} hostile requests: ${f.fiveXx} answered 5xx, ${f.hangs} over 10 s, ${f.badShape} 4xx without the error shape (${elapsed()})`);
-    console.log(`  health during the fuzzing: ${h.checks} checks, p50 ${h.p50} ms, p99 ${h.p99} ms, max ${h.max} ms, ${h.over} over ${healthLimit} ms or failed`);
+    console.log(`  health during the fuzzing: ${h.checks} checks, p50 ${h.p50} ms, p99 ${h.p99} ms, max ${h.max} ms, ${h.over} over ${healthLimit} ms or failed; the prober's timer late by p99 ${h.proberLate.p99} ms, max ${h.proberLate.max} ms`);
+    if (f.load) {
+      const per = (ms: number) => (ms / f.cases).toFixed(1);
+      console.log(`  CPU per generated body: server main thread ${per(f.load.server.cpuMs)} ms (+ ${per(f.load.server.waitMs)} ms waiting for a core), server process ${per(f.load.server.processMs)} ms, fuzzer's sending thread ${per(f.load.fuzzer.cpuMs)} ms (+ ${per(f.load.fuzzer.waitMs)} ms waiting)`);
+    }
+    for (const line of h.where) console.log(`       where the time went, ${line}`);
+    if (f.cpu.length) console.log(`  server CPU per request, ${f.cpu.reduce((n, k) => n + k.count, 0)} fuzz cases sent one at a time (median, max): ${f.cpu.slice(0, 8).map((k) => `${k.kind} ${k.medianMs} / ${k.maxMs} ms (${k.count})`).join("; ")}`);
     const stalls = summariseStalls(serverStalls(server.logFile, f.window.from, f.window.to));
     console.log(`  server event loop during the fuzzing: ${stalls.count} stalls over ${server.options.traceStallsMs} ms (longest ${stalls.max} ms), ${stalls.busy} of them busy (the server using ≥ ${BUSY_SHARE * 100}% of a core meanwhile; longest ${stalls.busyMax} ms)`);
     for (const line of stalls.kinds) console.log(`       stall ${line}`);

@@ -1,16 +1,28 @@
+import { readFileSync, statSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { Document, Packer, Paragraph } from "docx";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { generateCases, writeOperations, type FuzzCase, type OpenApiDocument } from "../../tests/reliability/fuzz-openapi";
-import { Client, createFixture } from "./harness";
+import { Client, createFixture, ROOT } from "./harness";
 import { HANG_MS, HealthMonitor, type HealthFigures } from "./health-monitor";
+import { failure, type Sent } from "./send-cases";
+import { readServerProbes } from "./probes";
+import { cpuByKind, type KindCpu } from "./request-cpu";
 import { serverStalls } from "./stalls";
+import { cpuWindow, type CpuWindow, type ThreadTimes } from "./thread-cpu";
 
 // Fuzzing through HTTP: ≥ 10,000 bodies generated from /api/v1/openapi.json over every write
 // operation, then hostile uploads and requests (binary as .txt, a zip bomb as .docx, 1e3–1e5
 // nested elements, broken encodings, lone surrogates, malformed path escapes, oversized chunked
 // bodies). Meanwhile /api/v1/health is polled every 100 ms (health-monitor.ts). Counted: 5xx answers, answers slower
 // than 10 s, 4xx answers without the { error: { code, message } } shape, health latency.
+// The load: one signed-in attacker keeping `concurrency` (4) requests in flight, as one client on
+// another machine would (browsers open up to 6 connections per host); each answered request is
+// replaced at once, so the server always has work queued. The attacker's CPU is not the server's:
+// the generated bodies are sent from a thread 10 nice levels down (fuzz-sender-worker.ts), and
+// built before the clock starts.
 
 export interface FuzzFigures {
   cases: number;
@@ -21,13 +33,11 @@ export interface FuzzFigures {
   health: HealthFigures;
   /** When the fuzzing (and the health polling) ran, epoch ms. */
   window: { from: number; to: number };
+  /** The server's CPU per request kind, from cases sent one at a time before the clock started. */
+  cpu: KindCpu[];
+  /** CPU of the server and of the fuzzer's sending thread while the generated bodies were sent. */
+  load: CpuWindow | null;
   problems: string[];
-}
-
-/** A failed request's message with its cause ("fetch failed" alone says nothing). */
-function failure(e: unknown): string {
-  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-  return `${(e as Error).message}${cause ? ` (${cause.code ?? ""} ${cause.message ?? ""})`.replace("( ", "(") : ""}`;
 }
 
 function record(figures: FuzzFigures, label: string, status: number, ms: number, body: string, api: boolean) {
@@ -54,27 +64,27 @@ function record(figures: FuzzFigures, label: string, status: number, ms: number,
   }
 }
 
-async function send(client: Client, figures: FuzzFigures, c: FuzzCase, label = `${c.method} ${c.path}`) {
-  const started = performance.now();
-  let status = 0;
-  let text = "";
-  try {
-    const res = await client.request(c.method, c.path, c.body, c.contentType ?? "application/json", HANG_MS + 5_000);
-    status = res.status;
-    text = await res.text();
-  } catch (e) {
-    figures.problems.push(`${label}: ${failure(e)}`);
-    figures.hangs++;
-    return;
+/**
+ * Sends the generated cases from a worker thread (fuzz-sender-worker.ts), at a lower priority
+ * unless `nice` is false, and judges the answers.
+ */
+async function sendGenerated(client: Client, figures: FuzzFigures, cases: FuzzCase[], concurrency: number, nice: boolean): Promise<ThreadTimes> {
+  // The worker loads TypeScript through tsx, as this process does; the priority first.
+  const load = [...(nice ? ["lib/workers/lower-thread-priority.ts"] : []), "scripts/reliability/fuzz-sender-worker.ts"].map((f) => `require(${JSON.stringify(path.join(ROOT, f))});`);
+  const worker = new Worker(`require("tsx/cjs/api").register(); ${load.join(" ")}`, { eval: true, workerData: { base: client.base, cookie: client.cookie, cases, concurrency } });
+  const result = await new Promise<{ sent: Sent[]; cpuMs: number; waitMs: number }>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the fuzz sender exited (${code}) before it was done`)));
+  });
+  await worker.terminate();
+  for (const r of result.sent) {
+    if (r.error) {
+      figures.problems.push(`${r.label}: ${r.error}`);
+      figures.hangs++;
+    } else record(figures, r.label, r.status, r.ms, r.body, r.api);
   }
-  record(figures, label, status, performance.now() - started, text, c.path.startsWith("/api/"));
-}
-
-async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  return { cpuMs: result.cpuMs, waitMs: result.waitMs };
 }
 
 /** Streams `total` bytes as a chunked body and stops as soon as the answer arrives. */
@@ -127,8 +137,29 @@ function multipart(filename: string, type: string, data: Uint8Array | string, fi
 }
 
 /** `serverLog`: the log of a server that traces its event-loop stalls, to explain slow health checks. */
-export async function runFuzz(client: Client, count: number, seed: number, healthLimitMs: number, serverLog?: string, concurrency = 4): Promise<FuzzFigures> {
-  const figures: FuzzFigures = { cases: 0, hostile: 0, fiveXx: 0, hangs: 0, badShape: 0, health: { checks: 0, p50: 0, p99: 0, max: 0, over: 0, slow: [] }, window: { from: 0, to: 0 }, problems: [] };
+/**
+ * The server's CPU per request kind: `cases` sent one at a time (so each request's CPU is its
+ * own) with x-trace-cpu, read back from the server's log. DELETEs are left out: they would remove
+ * the fixture the fuzzing needs.
+ */
+async function calibrate(client: Client, cases: FuzzCase[], serverLog: string): Promise<KindCpu[]> {
+  const from = statSync(serverLog).size;
+  try {
+    for (const c of cases) {
+      if (c.method === "DELETE") continue;
+      client.headers["x-trace-cpu"] = c.operation;
+      await client.request(c.method, c.path, c.body, c.contentType ?? "application/json").then((r) => r.arrayBuffer());
+    }
+  } finally {
+    delete client.headers["x-trace-cpu"];
+  }
+  // Let the server write its last lines.
+  await new Promise((r) => setTimeout(r, 200));
+  return cpuByKind(readFileSync(serverLog, "utf8").slice(from));
+}
+
+export async function runFuzz(client: Client, count: number, seed: number, healthLimitMs: number, serverLog?: string, { concurrency = 4, niceSender = true, cpuSamplesPerOperation = 0, serverPid = undefined as number | undefined } = {}): Promise<FuzzFigures> {
+  const figures: FuzzFigures = { cases: 0, hostile: 0, fiveXx: 0, hangs: 0, badShape: 0, health: { checks: 0, p50: 0, p99: 0, max: 0, over: 0, slow: [], where: [], proberLate: { p99: 0, max: 0 } }, window: { from: 0, to: 0 }, cpu: [], load: null, problems: [] };
   const doc = await client.json<OpenApiDocument>("GET", "/api/v1/openapi.json");
   const { articleId, claimIds } = await createFixture(client);
   const source = await client.json<{ id: string }>("POST", `/api/v1/claims/${claimIds[0]}/sources`, { url: "https://example.org/report", title: "Report" });
@@ -183,11 +214,15 @@ export async function runFuzz(client: Client, count: number, seed: number, healt
   }
   figures.hostile = hostile.length;
 
+  if (serverLog && cpuSamplesPerOperation > 0) figures.cpu = await calibrate(client, generateCases(doc, ids, cpuSamplesPerOperation * writeOperations(doc).length, seed + 1_000_000), serverLog);
+
   const monitor = new HealthMonitor(client.base, healthLimitMs);
   figures.window.from = Date.now();
   monitor.start();
   try {
-    await pool(cases, concurrency, (c) => send(client, figures, c));
+    const cpu = cpuWindow(serverPid);
+    const sender = await sendGenerated(client, figures, cases, concurrency, niceSender);
+    figures.load = { ...cpu(), fuzzer: sender };
 
     // Hostile uploads and requests, one at a time, each timed.
     for (const h of hostile) {
@@ -229,6 +264,6 @@ export async function runFuzz(client: Client, count: number, seed: number, healt
     await monitor.stop();
     figures.window.to = Date.now();
   }
-  figures.health = monitor.figures(serverLog ? serverStalls(serverLog, figures.window.from, figures.window.to) : []);
+  figures.health = monitor.figures(serverLog ? serverStalls(serverLog, figures.window.from, figures.window.to) : [], serverLog ? readServerProbes(serverLog) : new Map());
   return figures;
 }

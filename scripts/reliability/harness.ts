@@ -33,7 +33,8 @@ function run(cmd: string, args: string[], env: Record<string, string>, what: str
 
 export async function createDatabase(provider: Provider): Promise<Database> {
   mkdirSync(TMP, { recursive: true });
-  const name = `factmark_rel_${Date.now()}_${Math.random().toString(36).slice(2, 7)}`;
+  // RELIABILITY_DB_PREFIX keeps parallel runs' databases apart by name.
+  const name = `${process.env.RELIABILITY_DB_PREFIX ?? "factmark_rel"}_${Date.now()}_${Math.random().toString(36).slice(2, 7)}`;
   let db: Database;
   if (provider === "sqlite") {
     const file = path.join(TMP, `${name}.db`);
@@ -163,6 +164,9 @@ export class Client {
    */
   closeConnections = false;
 
+  /** Sent with every request (e.g. x-trace-cpu for the server's per-request CPU log). */
+  headers: Record<string, string> = {};
+
   constructor(readonly base: string, public cookie = "") {}
 
   static async signIn(base: string, email: string, { closeConnections = false } = {}): Promise<Client> {
@@ -177,7 +181,7 @@ export class Client {
   }
 
   async request(method: string, url: string, body?: string | null, contentType = "application/json", timeoutMs = 30_000): Promise<Response> {
-    const headers: Record<string, string> = { origin: this.base };
+    const headers: Record<string, string> = { ...this.headers, origin: this.base };
     if (this.closeConnections) headers.connection = "close";
     if (this.cookie) headers.cookie = this.cookie;
     if (body !== undefined && body !== null) headers["content-type"] = contentType;

@@ -47,6 +47,8 @@ export interface FuzzCase {
   /** Raw body text (may be invalid JSON on purpose) or null for none. */
   body: string | null;
   contentType: string | null;
+  /** The operation it exercises, e.g. "PATCH /api/v1/claims/{id}". */
+  operation: string;
 }
 
 const WRITE_METHODS = new Set(["post", "patch", "put", "delete"]);
@@ -187,7 +189,7 @@ export function caseArbitrary(op: WriteOperation, doc: OpenApiDocument, ids: str
     const json = value === undefined ? null : JSON.stringify(value);
     const text =
       frame === "truncated" && json ? json.slice(0, Math.max(1, json.length - 3)) : frame === "garbage" ? "\u0000\u00ff{{" : frame === "empty" ? null : json;
-    return { method: op.method, path, body: text, contentType: text === null ? null : "application/json" };
+    return { method: op.method, path, body: text, contentType: text === null ? null : "application/json", operation: `${op.method} ${op.path}` };
   });
 }
 
