@@ -14,6 +14,7 @@
 //
 //   npx tsx --conditions=react-server bench/viewer.bench.ts            full run (5 navigations each)
 //   BENCH_SMOKE=1 npx tsx --conditions=react-server bench/viewer.bench.ts  (or --smoke) small sizes
+//   BENCH_CLAIMS=0 only the 0-claim page (any comma list of claim counts).
 //   BENCH_REUSE=1 keeps the seeded database between runs (.tmp/bench-viewer-<port>.*; seeding 5,000
 //   claims through the services takes minutes).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -27,7 +28,8 @@ import { barePage, prepareDatabase, recogitoAssets, recogitoPage, seedArticles, 
 
 const smoke = process.env.BENCH_SMOKE === "1" || process.argv.includes("--smoke");
 const WORDS = smoke ? 2_000 : 10_000;
-const SIZES = smoke ? [0, 100, 500] : [0, 1_000, 5_000];
+// BENCH_CLAIMS=0 (a comma list) measures only those claim counts.
+const SIZES = process.env.BENCH_CLAIMS ? process.env.BENCH_CLAIMS.split(",").map(Number) : smoke ? [0, 100, 500] : [0, 1_000, 5_000];
 const RUNS = smoke ? 2 : 5;
 const PORT = Number(process.env.BENCH_PORT ?? 3180);
 const STATIC_PORT = PORT + 1;
