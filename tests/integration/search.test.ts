@@ -135,6 +135,33 @@ describe("searchWorkspace", () => {
     expect([ids(byVerdict.claims), byVerdict.sources?.items.map((i) => i.claimId)]).toEqual([[c.id], [c.id]]);
   });
 
+  // Only the newest 500 matches in scope are counted and ranked: whatever path a database takes
+  // through its index (a filter, matches in the newest rows or spread over all), they are the newest.
+  it("counts and ranks the newest matches of a large workspace, with and without a filter", async () => {
+    const s = await setup();
+    const rows = Array.from({ length: 1500 }, (_, i) => ({
+      id: `bulk${String(i).padStart(5, "0")}`,
+      articleId: s.article.id,
+      exact: "Inflation is at a 40-year high",
+      start: 0,
+      end: 10,
+      statement: i % 2 === 0 ? `Walrus count ${i}` : i % 10 === 1 ? `Narwhal count ${i}` : `Seal count ${i}`,
+      verdictKey: i % 4 === 0 ? "false" : "true",
+      createdById: s.users.editor.id,
+      updatedById: s.users.editor.id,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await db.claim.createMany({ data: rows.slice(i, i + 500) });
+    const walrus = await s.search("walrus", { kind: "claims", pageSize: 50 });
+    expect([walrus.claims?.total, walrus.claims?.more]).toEqual([500, true]);
+    // Equal ranks go by id: the first page is the oldest of the newest 500 matches (ids 500..1498).
+    expect(ids(walrus.claims)[0]).toBe("bulk00500");
+    const narwhal = await s.search("narwhal", { kind: "claims" });
+    expect([narwhal.claims?.total, narwhal.claims?.more]).toEqual([150, false]);
+    const falseWalrus = await s.search("walrus", { kind: "claims", verdict: "false", pageSize: 50 });
+    expect([falseWalrus.claims?.total, falseWalrus.claims?.more]).toEqual([375, false]);
+    expect(ids(falseWalrus.claims)[0]).toBe("bulk00000");
+  }, 120_000);
+
   it("finds a misspelt claim by trigram similarity on PostgreSQL, and answers nothing without an error on SQLite", async () => {
     const s = await setup();
     const c = await s.claim("Russia annexed Crimea from Ukraine in 2014", { statement: "Russia annexed Crimea from Ukraine in 2014" });
