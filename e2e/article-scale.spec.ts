@@ -118,6 +118,54 @@ test("the list works from the keyboard; opening a claim loads its details and to
   await expect(list(page).locator(`li[aria-posinset="${COUNT}"]`)).toBeInViewport();
 });
 
+/** The article text as shown, its claims painted; `marker` survives only client-side navigations. */
+async function expectBody(page: Page, marker: boolean) {
+  const body = page.locator(".article-viewer .article-prose");
+  await expect(body).toHaveAttribute("data-painted-claims", String(COUNT));
+  await expect(body).toHaveAttribute("data-highlights-painted", "");
+  await expect(body).toContainText(`Paragraph 0: the figure for ${quote(0)}`);
+  await expect(body).toContainText(`Paragraph ${COUNT - 1}: the figure for ${quote(COUNT - 1)}`);
+  expect(await body.locator("p").count()).toBe(COUNT);
+  expect(await page.evaluate(() => (window as unknown as { __stayed?: number }).__stayed)).toBe(marker ? 1 : undefined);
+}
+
+test("a full load sends the body once; it is right after client navigation, back and forward", async ({ page }) => {
+  await signIn(page, "editor");
+  // A browser's full load: the body is in the HTML only, not again in the page's data.
+  const full = await (await page.request.get(`/articles/${articleId}`, { headers: { "sec-fetch-dest": "document", "sec-fetch-mode": "navigate" } })).text();
+  expect(full.split("Paragraph 7: the figure").length - 1).toBe(1);
+  // A request that does not say it loads a document gets it in the page's data as well.
+  const other = await (await page.request.get(`/articles/${articleId}`)).text();
+  expect(other.split("Paragraph 7: the figure").length - 1).toBe(2);
+
+  // (1) A full load.
+  await page.goto(`/articles/${articleId}`);
+  await expectBody(page, false);
+  const key = await page.locator(".article-prose").getAttribute("data-body-key");
+  const fromApi = (await (await page.request.get(`/api/v1/articles/${articleId}/body`)).json()) as { key: string; html: string };
+  expect(fromApi.key).toBe(key);
+  expect(fromApi.html).toContain(`Paragraph ${COUNT - 1}: the figure`);
+
+  // (2) The library, then back to the full load's page, shown again from the router's cache.
+  await page.evaluate(() => ((window as unknown as { __stayed?: number }).__stayed = 1));
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Articles" }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/articles/${articleId}$`));
+  await expectBody(page, true);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/articles$/);
+
+  // (3) Client-side navigation from the library to the article, then back and forward.
+  await page.getByRole("link", { name: `Scale check ${stamp}` }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${articleId}$`));
+  await expectBody(page, true);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/articles$/);
+  await page.goForward();
+  await expectBody(page, true);
+});
+
 test("axe finds nothing serious on the long list", async ({ page }) => {
   await open(page);
   await expect(list(page).getByRole("listitem").first()).toBeVisible();

@@ -20,6 +20,7 @@ import type { PanelContext } from "./claim-types";
 import { TrashDialog } from "./trash-dialog";
 import { useClaimStore } from "./use-claim-store";
 import { AnnotateHint } from "@/components/viewer/annotate-hint";
+import { useArticleBody, type ArticleBodyRef } from "@/components/viewer/use-article-body";
 import { useLiveArticle } from "@/components/live/use-live-article";
 import { PresenceBar } from "@/components/live/presence-bar";
 
@@ -45,17 +46,15 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function ClaimWorkspace({
   articleId,
-  html,
-  figureOffsets,
+  body,
   claimIndex,
   liveAfter,
   nonce,
   ctx,
 }: {
   articleId: string;
-  /** The article body rendered on the server. */
-  html: string;
-  figureOffsets: number[];
+  /** The article body rendered on the server (its HTML only when the page is not a full load). */
+  body: ArticleBodyRef;
   claimIndex: ClaimIndex;
   /** The newest live event id when the page was rendered. */
   liveAfter: number;
@@ -64,6 +63,7 @@ export function ClaimWorkspace({
   ctx: PanelContext;
 }) {
   const [initialClaims] = useState(() => decodeClaimIndex(claimIndex));
+  const { html, failed: bodyFailed } = useArticleBody(articleId, body);
   const { claims, byId, upsert, remove: removeClaim, dispatch } = useClaimStore(initialClaims);
   // The canonical text, read from the article body once the viewer has mapped it.
   const [text, setText] = useState("");
@@ -222,30 +222,37 @@ export function ClaimWorkspace({
       <div className="min-w-0">
         <div className="rounded-lg border border-border bg-background px-5 py-6 shadow-sm sm:px-10 sm:py-8">
           <AnnotateHint canEdit={ctx.canEdit} busy={creating} />
-          <ArticleViewer
-            html={html}
-            figureOffsets={figureOffsets}
-            highlights={highlights}
-            groups={groups}
-            selectedClaimId={selectedId}
-            selectedStatement={selected && text ? statementOf(selected) : undefined}
-            onSelectClaim={select}
-            canAnnotate={ctx.canEdit}
-            onCreateClaim={onCreateClaim}
-            selectionExtra={(selectedText, take) => (
-              <SelectionCheckedBefore
-                articleId={articleId}
-                text={selectedText}
-                verdicts={ctx.scale.verdicts}
-                onUse={(earlier) => {
-                  const sel = take();
-                  if (sel) void onCreateClaim(sel, earlier);
-                }}
-              />
-            )}
-            onTextReady={setText}
-            nonce={nonce}
-          />
+          {html === null ? (
+            <p role="status" className="py-10 text-center text-sm text-muted-foreground" data-testid="article-text-loading">
+              {bodyFailed ? "Could not load the article text. Reload the page to try again." : "Loading the article text…"}
+            </p>
+          ) : (
+            <ArticleViewer
+              html={html}
+              bodyKey={body.key}
+              figureOffsets={body.figureOffsets}
+              highlights={highlights}
+              groups={groups}
+              selectedClaimId={selectedId}
+              selectedStatement={selected && text ? statementOf(selected) : undefined}
+              onSelectClaim={select}
+              canAnnotate={ctx.canEdit}
+              onCreateClaim={onCreateClaim}
+              selectionExtra={(selectedText, take) => (
+                <SelectionCheckedBefore
+                  articleId={articleId}
+                  text={selectedText}
+                  verdicts={ctx.scale.verdicts}
+                  onUse={(earlier) => {
+                    const sel = take();
+                    if (sel) void onCreateClaim(sel, earlier);
+                  }}
+                />
+              )}
+              onTextReady={setText}
+              nonce={nonce}
+            />
+          )}
         </div>
         <VerdictLegend verdicts={ctx.scale.verdicts} className="mt-3 px-1" />
       </div>

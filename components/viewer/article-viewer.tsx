@@ -12,6 +12,7 @@ import { pickClaim } from "./pick-claim";
 import { useDragSelect } from "./use-drag-select";
 import { buildTextMap, offsetAtViewportPoint, offsetOfPoint, type TextMap } from "./text-map";
 import { useCaretBrowsing } from "./use-caret-browsing";
+import { BODY_ID } from "./use-article-body";
 import "./viewer.css";
 
 export { VerdictLegend, type VerdictLegendProps } from "./verdict-legend";
@@ -32,6 +33,8 @@ export interface NewClaimSelection {
 export interface ArticleViewerProps {
   /** The article body rendered on the server (renderDocumentHtml), without claim markup. */
   html: string;
+  /** The body's key (use-article-body.ts): a full page load's client finds the body's HTML by it. */
+  bodyKey?: string;
   /** Canonical offsets of figures (selections must not cross one). */
   figureOffsets: number[];
   highlights: ViewerHighlight[];
@@ -74,7 +77,6 @@ interface PendingSelection {
 }
 
 const SHORTCUT_HINT = "Alt+Shift+A";
-const BODY_ID = "article-text";
 
 /** The claims as the inline script paints them (the viewer's order; groups by index). */
 function earlyPaintData(highlights: readonly ViewerHighlight[], groups: readonly HighlightGroup[]): EarlyPaintData {
@@ -112,6 +114,7 @@ function selectionEndRect(range: Range, wrapper: HTMLElement): DOMRect {
 
 export function ArticleViewer({
   html,
+  bodyKey,
   figureOffsets,
   highlights,
   groups,
@@ -297,6 +300,7 @@ export function ArticleViewer({
       <div
         ref={bodyRef}
         id={BODY_ID}
+        data-body-key={bodyKey}
         className="article-prose"
         role="region"
         aria-label="Article text"

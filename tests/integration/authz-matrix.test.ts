@@ -238,6 +238,10 @@ const EXPECTED: Record<string, Row[]> = {
     { label: "published", params: art("published"), body: () => ({ client: "matrix-client-1" }), expect: EDITORS_HIDDEN, repeatable: true },
     { label: "draft", params: art("draft"), body: () => ({ client: "matrix-client-2" }), expect: EDITORS_HIDDEN, repeatable: true },
   ],
+  "GET /api/v1/articles/{id}/body": [
+    { label: "published", params: art("published"), expect: MEMBERS },
+    { label: "draft", params: art("draft"), expect: EDITORS_HIDDEN },
+  ],
   "GET /api/v1/articles/{id}/check-worthy": [
     { label: "published", params: art("published"), expect: EDITORS_HIDDEN },
     { label: "draft", params: art("draft"), expect: EDITORS_HIDDEN },

@@ -80,6 +80,20 @@ registry.registerPath({
 });
 
 registry.registerPath({
+  method: "get",
+  path: "/api/v1/articles/{id}/body",
+  summary: "The article's current body as the article page shows it (HTML without claim markup)",
+  description:
+    "A full page load writes the body into the page's HTML only; the page fetches it here when the browser's router shows that page again without the HTML. `key` is a hash of the stored document (equal keys, equal bodies).",
+  tags: ["Articles"],
+  request: { params: idParam },
+  responses: {
+    200: json(z.object({ key: z.string(), revisionNumber: z.number().int(), html: z.string() }), "The body"),
+    ...errorResponses(401, 404),
+  },
+});
+
+registry.registerPath({
   method: "delete",
   path: "/api/v1/articles/{id}",
   summary: "Delete an article (soft delete; editors and admins)",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { layoutDocument } from "@/lib/document/canonical-text";
 import { renderDocumentHtml } from "@/lib/document/render-html";
 import type { DocNode } from "@/lib/document/types";
+import { renderedBodies } from "@/lib/document/rendered-bodies";
 import { renderArticleBody } from "./article-body";
 
 const doc = (words: string): DocNode => ({
@@ -18,8 +19,11 @@ describe("renderArticleBody (memo of the article page's body)", () => {
     const d = doc("The minister said 40% of the budget went to schools.");
     const fresh = { html: renderDocumentHtml(d), figureOffsets: layoutDocument(d).figureOffsets };
     expect(fresh.figureOffsets.length).toBe(1);
-    expect(renderArticleBody(JSON.stringify(d))).toEqual(fresh);
-    expect(renderArticleBody(JSON.stringify(d))).toEqual(fresh);
+    const first = renderArticleBody(JSON.stringify(d));
+    expect(first).toMatchObject(fresh);
+    expect(renderArticleBody(JSON.stringify(d))).toEqual(first);
+    // The page's server rendering finds it by key (the body is not sent in the RSC payload).
+    expect(renderedBodies().get(first.key)).toEqual(fresh);
   });
 
   it("renders a changed document anew (the memo is keyed by the document itself)", () => {
@@ -28,6 +32,7 @@ describe("renderArticleBody (memo of the article page's body)", () => {
     expect(before.html).toContain("4%");
     expect(after.html).toContain("5%");
     expect(after.html).not.toContain("4%");
+    expect(after.key).not.toBe(before.key);
   });
 
   it("keeps working past its size bound", () => {

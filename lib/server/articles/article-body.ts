@@ -1,33 +1,37 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { layoutDocument } from "@/lib/document/canonical-text";
+import { renderedBodies } from "@/lib/document/rendered-bodies";
 import { renderDocumentHtml } from "@/lib/document/render-html";
 import type { DocNode } from "@/lib/document/types";
 
 /** The article page's body: its HTML (no claim markup) and where its figures sit in the canonical text. */
 export interface ArticleBody {
+  /** A hash of the stored document: equal keys, equal bodies. */
+  key: string;
   html: string;
   figureOffsets: number[];
 }
 
 // Parsing and rendering a 10,000-word document costs milliseconds on every page view, yet the
 // result depends only on the stored document JSON. A small memo keyed by that JSON's hash (not
-// by mutable row state) is safe with several app servers: each one only skips recomputing.
+// by mutable row state) is safe with several app servers: each one only skips recomputing. The
+// memo is also where the page's server rendering finds a body by key (rendered-bodies.ts).
 const MAX_ENTRIES = 32;
-const memo = new Map<string, ArticleBody>();
 
 export function renderArticleBody(documentJson: string): ArticleBody {
-  const key = createHash("sha256").update(documentJson).digest("base64");
+  const memo = renderedBodies();
+  const key = createHash("sha256").update(documentJson).digest("base64url");
   const hit = memo.get(key);
   if (hit) {
     // Most recently used last, so the oldest is the first key.
     memo.delete(key);
     memo.set(key, hit);
-    return hit;
+    return { key, ...hit };
   }
   const doc = JSON.parse(documentJson) as DocNode;
-  const body: ArticleBody = { html: renderDocumentHtml(doc), figureOffsets: layoutDocument(doc).figureOffsets };
+  const body = { html: renderDocumentHtml(doc), figureOffsets: layoutDocument(doc).figureOffsets };
   memo.set(key, body);
   if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
-  return body;
+  return { key, ...body };
 }

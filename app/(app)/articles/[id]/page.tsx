@@ -40,6 +40,8 @@ export default async function ArticlePage({ params }: Props) {
   const [data, requestHeaders] = await Promise.all([load(id), headers()]);
   const { article, details } = data;
   const source = safeUrl(article.sourceUrl);
+  // Set by the browser on a navigation that loads a document; Next's own fetches say "empty".
+  const fullLoad = requestHeaders.get("sec-fetch-dest") === "document";
   // The body is plain server HTML (first paint needs no editor); highlights are painted over it.
   return (
     <main className="mx-auto w-full max-w-screen-2xl px-4 py-6 sm:px-6">
@@ -90,8 +92,10 @@ export default async function ArticlePage({ params }: Props) {
       <ClaimWorkspace
         key={article.revisionNumber}
         articleId={article.id}
-        html={article.body.html}
-        figureOffsets={article.body.figureOffsets}
+        // A full page load has the body in its HTML (found by key while it is server-rendered):
+        // sending it in the page's data too would double ~100 KB. Every other request
+        // (client navigation, refresh, server action) carries it.
+        body={{ key: article.body.key, figureOffsets: article.body.figureOffsets, ...(fullLoad ? {} : { html: article.body.html }) }}
         claimIndex={data.claimIndex}
         liveAfter={data.liveAfter}
         nonce={nonceOf(requestHeaders.get("content-security-policy"))}
