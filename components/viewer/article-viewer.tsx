@@ -3,6 +3,7 @@
 import { MessageSquarePlus } from "lucide-react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { describeRange, selectionProblem, trimRange, type TextPositionSelector, type TextQuoteSelector, type TextRange } from "@/lib/anchoring";
+import { packSpans } from "@/lib/claims/claim-index";
 import type { SpanClaim } from "@/lib/highlights/segments";
 import { cn } from "@/lib/utils";
 import { earlyPaintScript, PAINTED_MARK, takeEarlyPaint, type EarlyPaintData, type EarlyPaintState } from "./early-paint";
@@ -82,7 +83,7 @@ const SHORTCUT_HINT = "Alt+Shift+A";
 function earlyPaintData(highlights: readonly ViewerHighlight[], groups: readonly HighlightGroup[]): EarlyPaintData {
   const names = groups.map((g) => g.name);
   const at = new Map(names.map((n, i) => [n, i]));
-  const data: EarlyPaintData = { spans: [], groups: [], names };
+  const data: EarlyPaintData = { spans: packSpans(highlights), groups: [], names };
   for (const h of highlights) {
     let g = at.get(h.group);
     if (g === undefined) {
@@ -90,7 +91,6 @@ function earlyPaintData(highlights: readonly ViewerHighlight[], groups: readonly
       names.push(h.group);
       at.set(h.group, g);
     }
-    data.spans.push(h.start, h.end - h.start);
     data.groups.push(g);
   }
   return data;

@@ -4,6 +4,7 @@ import { act, createElement } from "react";
 import { hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { packSpans } from "@/lib/claims/claim-index";
 import { layoutDocument } from "@/lib/document/canonical-text";
 import { renderDocumentHtml } from "@/lib/document/render-html";
 import type { DocNode } from "@/lib/document/types";
@@ -50,7 +51,7 @@ afterEach(() => {
 
 const run = (data: EarlyPaintData) => new Function(earlyPaintScript("article-text", data))();
 const dataOf = (claims: ViewerHighlight[], names: string[]): EarlyPaintData => ({
-  spans: claims.flatMap((c) => [c.start, c.end - c.start]),
+  spans: packSpans(claims),
   groups: claims.map((c) => names.indexOf(c.group)),
   names,
 });

@@ -14,7 +14,7 @@ import { groupHighlightName, OVERLAP_HIGHLIGHT, SELECTED_HIGHLIGHT } from "./hig
 
 /** What the inline script paints: claims in the viewer's order. */
 export interface EarlyPaintData {
-  /** start, then end − start, per claim (canonical offsets). */
+  /** packSpans of the claims (lib/claims/claim-index.ts): start − the previous claim's start, then end − start. */
   spans: number[];
   /** Per claim: index into `names`. */
   groups: number[];
@@ -77,7 +77,14 @@ export function earlyPaint(rootId: string, d: EarlyPaintData, k: Names): void {
     }
   }
   const count = d.groups.length;
-  const state: EarlyPaintState = { root, text: parts.join(""), nodes, starts, ranges: [], spans: d.spans, groups: d.groups, names: d.names, highlights: null };
+  // Unpacked as unpackSpans does: start, then end − start, per claim.
+  const spans: number[] = [];
+  let at = 0;
+  for (let i = 0; i < d.spans.length; i += 2) {
+    at += d.spans[i];
+    spans.push(at, d.spans[i + 1]);
+  }
+  const state: EarlyPaintState = { root, text: parts.join(""), nodes, starts, ranges: [], spans, groups: d.groups, names: d.names, highlights: null };
   (window as unknown as Record<string, unknown>)[k.global] = state;
   const mark = () => {
     requestAnimationFrame(() =>
@@ -136,8 +143,8 @@ export function earlyPaint(rootId: string, d: EarlyPaintData, k: Names): void {
   }
   const order: number[] = [];
   for (let i = 0; i < count; i++) {
-    const start = d.spans[2 * i];
-    const end = start + d.spans[2 * i + 1];
+    const start = spans[2 * i];
+    const end = start + spans[2 * i + 1];
     const r = end > start ? range(start, end) : null;
     state.ranges.push(r);
     if (r) {
@@ -147,13 +154,13 @@ export function earlyPaint(rootId: string, d: EarlyPaintData, k: Names): void {
   }
   // Text under two claims or more, merged where pieces touch: sweeping the claims by start, each
   // claim's overlap with those before it is [start, min(end, furthest end so far)).
-  order.sort((a, b) => d.spans[2 * a] - d.spans[2 * b] || d.spans[2 * a + 1] - d.spans[2 * b + 1]);
+  order.sort((a, b) => spans[2 * a] - spans[2 * b] || spans[2 * a + 1] - spans[2 * b + 1]);
   let furthest = -1;
   let from = -1;
   let to = -1;
   for (let j = 0; j < order.length; j++) {
-    const start = d.spans[2 * order[j]];
-    const end = start + d.spans[2 * order[j] + 1];
+    const start = spans[2 * order[j]];
+    const end = start + spans[2 * order[j] + 1];
     if (furthest > start) {
       const stop = Math.min(end, furthest);
       if (from >= 0 && start <= to) to = Math.max(to, stop);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ApiClaim } from "@/lib/schemas/claim";
-import { decodeClaimIndex, encodeClaimIndex, INDEX_STATEMENT_MAX, statementReader, summaryOf, type ClaimSummary } from "./claim-index";
+import { decodeClaimIndex, encodeClaimIndex, INDEX_STATEMENT_MAX, packSpans, statementReader, summaryOf, unpackSpans, type ClaimSummary } from "./claim-index";
 
 const text = "Mr Putin said the troops would stay.\n\nOfficials   disagreed.";
 const at = (s: string) => text.indexOf(s);
@@ -15,6 +15,20 @@ describe("claim index", () => {
   it("decodes what it encoded", () => {
     expect(decodeClaimIndex(encodeClaimIndex(claims))).toEqual(claims);
     expect(decodeClaimIndex(encodeClaimIndex([]))).toEqual([]);
+  });
+
+  it("packs spans as start after the previous start, then length (short numbers in document order), and unpacks them", () => {
+    const spans = [
+      { start: 41_200, end: 41_230 },
+      { start: 41_212, end: 41_290 },
+      { start: 41_300, end: 41_301 },
+    ];
+    expect(packSpans(spans)).toEqual([41_200, 30, 12, 78, 88, 1]);
+    expect(unpackSpans(packSpans(spans))).toEqual([41_200, 30, 41_212, 78, 41_300, 1]);
+    // Out of order still round-trips (a negative step).
+    const shuffled = [spans[2], spans[0], spans[1]];
+    expect(unpackSpans(packSpans(shuffled))).toEqual(shuffled.flatMap((s) => [s.start, s.end - s.start]));
+    expect(packSpans([])).toEqual([]);
   });
 
   it("stores each verdict, claimant and assignee once, and default statements not at all", () => {

@@ -54,11 +54,37 @@ export function summaryOf(c: ApiClaim): ClaimSummary {
   };
 }
 
+/**
+ * Spans as the page sends them (the claim index and the early-paint script alike): per claim, its
+ * start minus the previous claim's start (the first: its start), then its length. The page's
+ * claims come in document order, so a 5,000-claim article's starts take 1–3 digits, not 5.
+ */
+export function packSpans(spans: ReadonlyArray<{ start: number; end: number }>): number[] {
+  const out: number[] = [];
+  let previous = 0;
+  for (const s of spans) {
+    out.push(s.start - previous, s.end - s.start);
+    previous = s.start;
+  }
+  return out;
+}
+
+/** packSpans undone: start, then length, per claim. */
+export function unpackSpans(packed: readonly number[]): number[] {
+  const out: number[] = [];
+  let start = 0;
+  for (let i = 0; i < packed.length; i += 2) {
+    start += packed[i];
+    out.push(start, packed[i + 1]);
+  }
+  return out;
+}
+
 /** Claim summaries in columns (see encodeClaimIndex). Plain JSON. */
 export interface ClaimIndex {
   /** Ids joined by spaces. */
   ids: string;
-  /** start, then end − start, per claim. */
+  /** packSpans of the claims. */
   spans: number[];
   /** Index into `verdicts`, −1 for unrated. */
   verdict: number[];
@@ -101,7 +127,7 @@ export function encodeClaimIndex(claims: readonly ClaimSummary[]): ClaimIndex {
   const assignees = dictionary();
   const index: ClaimIndex = {
     ids: claims.map((c) => c.id).join(" "),
-    spans: [],
+    spans: packSpans(claims),
     verdict: [],
     verdicts: verdicts.values,
     status: [],
@@ -115,7 +141,6 @@ export function encodeClaimIndex(claims: readonly ClaimSummary[]): ClaimIndex {
     threads: [],
   };
   claims.forEach((c, i) => {
-    index.spans.push(c.start, c.end - c.start);
     index.verdict.push(verdicts.ref(c.verdict));
     index.status.push(CLAIM_STATUSES.indexOf(c.status));
     index.sources.push(c.sourceCount);
@@ -133,10 +158,11 @@ export function decodeClaimIndex(index: ClaimIndex): ClaimSummary[] {
   const statements = new Map(index.statements);
   const threads = new Map(index.threads);
   const pick = (values: string[], i: number) => (i < 0 ? null : values[i]);
+  const spans = unpackSpans(index.spans);
   return index.ids.split(" ").map((id, i) => ({
     id,
-    start: index.spans[2 * i],
-    end: index.spans[2 * i] + index.spans[2 * i + 1],
+    start: spans[2 * i],
+    end: spans[2 * i] + spans[2 * i + 1],
     verdict: pick(index.verdicts, index.verdict[i]),
     status: CLAIM_STATUSES[index.status[i]],
     statement: statements.get(i) ?? null,
