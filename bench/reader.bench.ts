@@ -5,7 +5,8 @@
 // with text × claims). Then HTTP: a production server on a fresh SQLite database serves
 // /r/<slug> of an article published with as many claims, to 32 concurrent clients (autocannon),
 // against a static file of the same size served by the same server (/_next/static/…): target
-// ≥ 0.5× its throughput.
+// ≥ 0.5× its throughput. Both again with "Accept-Encoding: gzip, deflate, br" as browsers send it
+// (the reader page is sent compressed as stored; the static file is compressed by Next per request).
 //
 //   npx tsx --conditions=react-server bench/reader.bench.ts              full run
 //   npx tsx --conditions=react-server bench/reader.bench.ts --smoke      small case (CI)
@@ -19,7 +20,7 @@ import { renderReaderPage } from "../lib/reader/render-reader";
 import { DEFAULT_SCALE } from "../lib/scale/default-scale";
 import type { ReportBundle, ReportClaim } from "../lib/schemas/report";
 import { articleWithClaims, childArg, runChild, startApp } from "./support/app-fixture";
-import { fmt, throughput, uptimeLine, verdict } from "./support/load";
+import { fmt, throughput, uptimeLine, verdict, type Throughput } from "./support/load";
 
 const smoke = process.env.BENCH_SMOKE === "1" || process.argv.includes("--smoke");
 const WORDS = smoke ? 2_000 : 10_000;
@@ -97,8 +98,13 @@ interface HttpFigures {
   staticRps: number;
   readerCpuMs: number;
   staticCpuMs: number;
-  non2xx: number;
+  /** Failed requests: reader and static, each as non-2xx / socket errors / timeouts. */
+  failures: string;
+  compressed: { readerRps: number; staticRps: number; readerCpuMs: number; staticCpuMs: number; readerBytes: number };
 }
+
+const BROWSER = { "accept-encoding": "gzip, deflate, br" };
+const failuresOf = (t: Throughput) => (t.non2xx + t.errors ? `${t.non2xx} non-2xx, ${t.errors - t.timeouts} errors, ${t.timeouts} timeouts` : "");
 
 /** Child: one server, an article published with `count` claims per size, its reader page against a static file of its size. */
 async function httpChild(): Promise<void> {
@@ -118,8 +124,11 @@ async function httpChild(): Promise<void> {
       const bytes = Buffer.byteLength(page);
       writeFileSync(staticFile(count), "x".repeat(bytes));
       const pid = app.server.child.pid;
+      const staticUrl = `${app.server.base}/_next/static/bench-reader-${count}.html`;
       const reader = await throughput(url, { pid });
-      const peer = await throughput(`${app.server.base}/_next/static/bench-reader-${count}.html`, { pid });
+      const peer = await throughput(staticUrl, { pid });
+      const readerGz = await throughput(url, { pid, headers: BROWSER });
+      const peerGz = await throughput(staticUrl, { pid, headers: BROWSER });
       out.push({
         count,
         bytes,
@@ -127,7 +136,12 @@ async function httpChild(): Promise<void> {
         staticRps: peer.rps,
         readerCpuMs: reader.cpuMsPerRequest,
         staticCpuMs: peer.cpuMsPerRequest,
-        non2xx: reader.non2xx + reader.errors + peer.non2xx + peer.errors,
+        failures: [["reader", reader], ["static", peer], ["reader compressed", readerGz], ["static compressed", peerGz]]
+          .map(([name, t]) => [name, failuresOf(t as Throughput)])
+          .filter(([, f]) => f)
+          .map(([name, f]) => `${name}: ${f}`)
+          .join("; "),
+        compressed: { readerRps: readerGz.rps, staticRps: peerGz.rps, readerCpuMs: readerGz.cpuMsPerRequest, staticCpuMs: peerGz.cpuMsPerRequest, readerBytes: readerGz.bytesPerRequest },
       });
     }
   } finally {
@@ -171,11 +185,16 @@ async function main() {
     const ratio = f.readerRps / f.staticRps;
     const cpuRatio = f.staticCpuMs / f.readerCpuMs;
     console.log(
-      `  ${f.count.toLocaleString("en-US")} claims (${fmt(f.bytes / 1024)} KB): reader ${fmt(f.readerRps)} req/s, static ${fmt(f.staticRps)} req/s, ratio ${ratio.toFixed(2)} ${verdict(ratio >= 0.5)} (target ≥ 0.5)${f.non2xx ? `, ${f.non2xx} failed!` : ""}`,
+      `  ${f.count.toLocaleString("en-US")} claims (${fmt(f.bytes / 1024)} KB): reader ${fmt(f.readerRps)} req/s, static ${fmt(f.staticRps)} req/s, ratio ${ratio.toFixed(2)} ${verdict(ratio >= 0.5)} (target ≥ 0.5)`,
     );
     console.log(
       `      server CPU per request: reader ${fmt(f.readerCpuMs, 2)} ms, static ${fmt(f.staticCpuMs, 2)} ms: ratio ${cpuRatio.toFixed(2)} ${verdict(cpuRatio >= 0.5)} (the throughput ratio on an idle core)`,
     );
+    const c = f.compressed;
+    console.log(
+      `      as a browser asks (Accept-Encoding: gzip, deflate, br; reader ${fmt(c.readerBytes / 1024)} KB per response): reader ${fmt(c.readerRps)} req/s, static ${fmt(c.staticRps)} req/s, ratio ${(c.readerRps / c.staticRps).toFixed(2)}; CPU per request reader ${fmt(c.readerCpuMs, 2)} ms, static ${fmt(c.staticCpuMs, 2)} ms`,
+    );
+    if (f.failures) console.log(`      FAILED requests: ${f.failures}`);
   }
   console.log(uptimeLine());
 }

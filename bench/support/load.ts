@@ -27,7 +27,11 @@ export interface Throughput {
   rps: number;
   p99: number;
   non2xx: number;
+  /** Socket errors and timeouts together (timeouts also apart below). */
   errors: number;
+  timeouts: number;
+  /** Bytes received per request, headers included, as sent (compressed bodies compressed). */
+  bytesPerRequest: number;
   /** CPU ms the server process `pid` spent per request (NaN without a pid). */
   cpuMsPerRequest: number;
 }
@@ -41,7 +45,7 @@ export async function throughput(
   const cpu0 = pid ? processCpuMs(pid) : NaN;
   const r = await autocannon({ url, connections, duration: seconds, headers });
   const cpuMs = pid ? processCpuMs(pid) - cpu0 : NaN;
-  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, cpuMsPerRequest: cpuMs / Math.max(1, r.requests.total) };
+  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, timeouts: r.timeouts, bytesPerRequest: r.throughput.average / Math.max(1e-9, r.requests.average), cpuMsPerRequest: cpuMs / Math.max(1, r.requests.total) };
 }
 
 export function percentile(values: number[], p: number): number {

@@ -35,6 +35,16 @@ function bodyOf(page: CachedPage): Uint8Array<ArrayBuffer> {
   return body;
 }
 
+/** The held bytes as a body: a stream hands them over as they are (`new Response(bytes)` copies them on every response). */
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
 /**
  * A cached published page with its ETag: 304 without a body when the client's copy is current.
  * Caches may keep it but must revalidate (no-cache), so a withdrawal or correction shows at once.
@@ -49,5 +59,5 @@ export function cachedHtmlResponse(req: Request, page: CachedPage, opts: { frame
   };
   if (matches(req.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
   const body = bodyOf(page);
-  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Length": String(body.byteLength) } });
+  return new Response(streamOf(body), { status: 200, headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Length": String(body.byteLength) } });
 }
