@@ -2,6 +2,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { api } from "@/lib/api-client";
 import { renderedBodies } from "@/lib/document/rendered-bodies";
+import { LruMap } from "@/lib/lru";
 
 // The article body is ~100 KB of HTML for a 10,000-word article. A full page load writes it into
 // the page's HTML only: the page's data (the RSC payload) carries its key, and the client takes
@@ -20,22 +21,16 @@ export interface ArticleBodyRef {
 }
 
 /** Bodies this tab read from a full load's HTML (one per load; a few kept). */
-const kept = new Map<string, string>();
-const KEEP = 4;
-
-function keep(key: string, html: string) {
-  kept.delete(key);
-  kept.set(key, html);
-  if (kept.size > KEEP) kept.delete(kept.keys().next().value!);
-}
+const kept = new LruMap<string, string>(4);
 
 /** The body's HTML if it is known without asking the server; null otherwise. Same answer on the server and at hydration. */
 export function knownBodyHtml(key: string, sent: string | undefined): string | null {
   if (sent !== undefined) return sent;
   // Server rendering: the page's server component has just rendered this body in this process.
   if (typeof window === "undefined") return renderedBodies().get(key)?.html ?? null;
-  const html = kept.get(key) ?? (document.getElementById(BODY_ID)?.dataset.bodyKey === key ? document.getElementById(BODY_ID)!.innerHTML : null);
-  if (html !== null) keep(key, html);
+  const element = document.getElementById(BODY_ID);
+  const html = kept.get(key) ?? (element?.dataset.bodyKey === key ? element.innerHTML : null);
+  if (html !== null) kept.set(key, html);
   return html;
 }
 
@@ -60,7 +55,7 @@ export function useArticleBody(articleId: string, body: ArticleBodyRef): { html:
           router.refresh();
           return;
         }
-        keep(r.key, r.html);
+        kept.set(r.key, r.html);
         setState({ key: r.key, html: r.html, failed: false });
       })
       .catch(() => live && setState((s) => (s.key === body.key ? { ...s, failed: true } : s)));

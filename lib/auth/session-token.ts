@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
+import { LruMap } from "@/lib/lru";
 
 // next-auth decodes the session cookie on every request by deriving its key from the secret
 // (HKDF) and decrypting the token: with getServerSession's re-encoding of the token, the costliest
@@ -7,10 +8,9 @@ import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt"
 // expires, so the decoded claims are kept by token (bounded, expiry checked on every use); whether
 // the session is still live is asked of the database on every request, as before.
 
-const MAX_TOKENS = 1_000;
 /** jose's default for next-auth's tokens: an expiry this close is still accepted. */
 const CLOCK_TOLERANCE_S = 15;
-const decoded = new Map<string, JWT>();
+const decoded = new LruMap<string, JWT>(1_000);
 
 async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
   const token = params.token;
@@ -21,10 +21,7 @@ async function decodeOnce(params: JWTDecodeParams): Promise<JWT | null> {
     decoded.delete(token);
   }
   const claims = await decode(params);
-  if (claims && typeof claims.exp === "number") {
-    if (decoded.size >= MAX_TOKENS) decoded.delete(decoded.keys().next().value as string);
-    decoded.set(token, claims);
-  }
+  if (claims && typeof claims.exp === "number") decoded.set(token, claims);
   return claims;
 }
 

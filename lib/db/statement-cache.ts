@@ -1,4 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
+import { LruMap } from "../lru";
 
 // @prisma/adapter-better-sqlite3 prepares every query again (`db.prepare(sql).bind(args)`): SQLite
 // parses and plans the statement each time, about a tenth of a claims API request's CPU (the
@@ -46,16 +47,10 @@ class BoundStatement {
  */
 export function cachePreparedStatements(client: Database, size = STATEMENT_CACHE_SIZE): void {
   const prepare = client.prepare.bind(client);
-  const kept = new Map<string, Statement>();
+  const kept = new LruMap<string, Statement>(size);
   const statement = (sql: string): Statement => {
     let stmt = kept.get(sql);
-    if (stmt) {
-      kept.delete(sql);
-    } else {
-      stmt = prepare(sql);
-      if (kept.size >= size) kept.delete(kept.keys().next().value as string);
-    }
-    kept.set(sql, stmt);
+    if (!stmt) kept.set(sql, (stmt = prepare(sql)));
     return stmt;
   };
   (client as unknown as { prepare: (sql: string) => PreparedLike }).prepare = (sql) => {

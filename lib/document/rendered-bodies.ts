@@ -10,10 +10,14 @@ export interface RenderedBody {
   figureOffsets: number[];
 }
 
+import { LruMap } from "@/lib/lru";
+
+/** How many rendered bodies a server keeps. */
+const MAX_ENTRIES = 32;
 const REGISTRY = Symbol.for("factmark.renderedArticleBodies");
 
-/** Most recently used last. Only ever filled on the server. */
-export function renderedBodies(): Map<string, RenderedBody> {
-  const g = globalThis as typeof globalThis & { [REGISTRY]?: Map<string, RenderedBody> };
-  return (g[REGISTRY] ??= new Map());
+/** Only ever filled on the server. */
+export function renderedBodies(): LruMap<string, RenderedBody> {
+  const g = globalThis as typeof globalThis & { [REGISTRY]?: LruMap<string, RenderedBody> };
+  return (g[REGISTRY] ??= new LruMap(MAX_ENTRIES));
 }

@@ -17,21 +17,13 @@ export interface ArticleBody {
 // result depends only on the stored document JSON. A small memo keyed by that JSON's hash (not
 // by mutable row state) is safe with several app servers: each one only skips recomputing. The
 // memo is also where the page's server rendering finds a body by key (rendered-bodies.ts).
-const MAX_ENTRIES = 32;
-
 export function renderArticleBody(documentJson: string): ArticleBody {
   const memo = renderedBodies();
   const key = createHash("sha256").update(documentJson).digest("base64url");
   const hit = memo.get(key);
-  if (hit) {
-    // Most recently used last, so the oldest is the first key.
-    memo.delete(key);
-    memo.set(key, hit);
-    return { key, ...hit };
-  }
+  if (hit) return { key, ...hit };
   const doc = JSON.parse(documentJson) as DocNode;
   const body = { html: renderDocumentHtml(doc), figureOffsets: layoutDocument(doc).figureOffsets };
   memo.set(key, body);
-  if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
   return { key, ...body };
 }

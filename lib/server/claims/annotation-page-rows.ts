@@ -54,7 +54,7 @@ export async function loadPageArticle(tx: Tx, articleId: string, userId: string)
 }
 
 /** Only while the user is an editor or admin of the workspace (checked inside each query). */
-const editorOf = (userId: string, workspaceId: string) => Prisma.sql`(${memberRoleSql(userId, Prisma.sql`${workspaceId}`)}) IN ('ADMIN', 'EDITOR')`;
+export const editorOf = (userId: string, workspaceId: string) => Prisma.sql`(${memberRoleSql(userId, Prisma.sql`${workspaceId}`)}) IN ('ADMIN', 'EDITOR')`;
 
 export interface SummaryRow {
   id: string;

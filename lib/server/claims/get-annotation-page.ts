@@ -10,8 +10,8 @@ import { requireActor } from "@/lib/server/access";
 import type { ApiArticleDetails } from "@/lib/schemas/article-details";
 import { renderArticleBody, type ArticleBody } from "@/lib/server/articles/article-body";
 import { toApiDetails } from "@/lib/server/articles/update-article-details";
-import { loadPageArticle, selectMemberRows, selectScale, selectSummaryRows, type SummaryRow } from "./annotation-page-rows";
-import { memberRoleSql, selectClaimRows } from "./claim-rows";
+import { editorOf, loadPageArticle, selectMemberRows, selectScale, selectSummaryRows, type SummaryRow } from "./annotation-page-rows";
+import { selectClaimRows } from "./claim-rows";
 import { toApiClaim } from "./claim-shape";
 import { listClaims } from "./list-claims";
 
@@ -65,7 +65,7 @@ export async function getAnnotationPage({ actor: maybeActor, articleId }: { acto
     editor
       ? selectClaimRows(db, {
           where: Prisma.sql`c."articleId" = ${articleId} AND c."deletedAt" IS NULL AND a."deletedAt" IS NULL AND c."anchorState" IN ('CHANGED', 'ORPHANED')
-            AND (${memberRoleSql(actor.userId, Prisma.sql`${workspaceId}`)}) IN ('ADMIN', 'EDITOR')`,
+            AND ${editorOf(actor.userId, workspaceId)}`,
           order: Prisma.sql`ORDER BY c."start", c."end", c."createdAt", c."id"`,
         })
       : Promise.resolve([]),

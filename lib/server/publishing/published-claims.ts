@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { LruMap } from "@/lib/lru";
 import type { ApiClaim } from "@/lib/schemas/claim";
 import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
 
@@ -7,24 +8,18 @@ import type { ReportBundle, ReportClaim } from "@/lib/schemas/report";
 // article, never the live row (edited after publishing, not yet republished). Snapshots never
 // change, so the parsed claims are kept per publication id in a small in-process cache.
 
-const MAX_CACHED = 16;
-const parsed = new Map<string, Map<string, ReportClaim>>();
+const parsed = new LruMap<string, Map<string, ReportClaim>>(16);
 
 /** The claims of the article's latest publication by id, or null when it was never published. */
 export async function latestPublishedClaims(articleId: string): Promise<Map<string, ReportClaim> | null> {
   const latest = await db.publication.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true } });
   if (!latest) return null;
   const hit = parsed.get(latest.id);
-  if (hit) {
-    parsed.delete(latest.id);
-    parsed.set(latest.id, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const row = await db.publication.findUniqueOrThrow({ where: { id: latest.id }, select: { snapshot: true } });
   const bundle = JSON.parse(row.snapshot) as ReportBundle;
   const claims = new Map(bundle.claims.map((c) => [c.id, c]));
   parsed.set(latest.id, claims);
-  if (parsed.size > MAX_CACHED) parsed.delete(parsed.keys().next().value as string);
   return claims;
 }
 
