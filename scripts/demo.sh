@@ -14,4 +14,4 @@ npx tsx --conditions=react-server scripts/seed.ts
 echo "==> Building"
 npm run build
 echo "==> Factmark is starting on $NEXTAUTH_URL  (sign in with an account above; Ctrl+C stops)"
-exec node --require ./scripts/client-ip.cjs node_modules/next/dist/bin/next start -p "$PORT"
+exec node --require ./scripts/client-ip.cjs --require ./scripts/fast-health.cjs node_modules/next/dist/bin/next start -p "$PORT"

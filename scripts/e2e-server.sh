@@ -18,4 +18,4 @@ if [ "${E2E_SKIP_BUILD:-}" != "1" ] || [ ! -f "$NEXT_DIST_DIR/BUILD_ID" ]; then
   npm run build > ".tmp/e2e-build-$PORT.log" 2>&1 || { tail -n 60 ".tmp/e2e-build-$PORT.log"; exit 1; }
   echo "next build finished in $((SECONDS - build_started)) s"
 fi
-exec node --require ./scripts/client-ip.cjs node_modules/next/dist/bin/next start -p "$PORT"
+exec node --require ./scripts/client-ip.cjs --require ./scripts/fast-health.cjs node_modules/next/dist/bin/next start -p "$PORT"

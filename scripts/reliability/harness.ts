@@ -94,7 +94,9 @@ export interface Server {
 export async function startServer(db: Database, port: number, options: ServerOptions = {}): Promise<Server> {
   const logFile = path.join(TMP, `server-${port}.log`);
   const log = openSync(logFile, "a");
-  const preloads = ["scripts/client-ip.cjs", ...(options.traceStallsMs ? ["scripts/loop-stall-trace.cjs"] : [])].flatMap((p) => ["--require", path.join(ROOT, p)]);
+  // RELIABILITY_FAST_HEALTH=0 leaves out scripts/fast-health.cjs, so Next's route answers the health checks (A/B).
+  const fastHealth = process.env.RELIABILITY_FAST_HEALTH === "0" ? [] : ["scripts/fast-health.cjs"];
+  const preloads = ["scripts/client-ip.cjs", ...fastHealth, ...(options.traceStallsMs ? ["scripts/loop-stall-trace.cjs"] : [])].flatMap((p) => ["--require", path.join(ROOT, p)]);
   // Diagnosis of the server alone, e.g. RELIABILITY_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.RELIABILITY_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, ...preloads, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
