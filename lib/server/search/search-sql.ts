@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import { databaseProvider } from "@/lib/db/provider";
 import { fts5Match, pairsQuery, tsqueryText } from "@/lib/search/query-terms";
 import { pageRows, type PageRows } from "./search-rows";
+import { sqliteCandidates } from "./sqlite-candidates";
 
 // Provider-specific full-text SQL. Authorization is part of every query: the workspace, live rows,
 // and for readers published material only. Returns ids in rank order with a marked snippet.
@@ -41,7 +42,8 @@ class Params {
   }
 }
 
-function scopeSql(p: Params, pg: boolean, s: SearchScope, entity: SearchEntity): string {
+// PostgreSQL (the fuzzy fallback); SQLite checks the same rule on its scope tables (sqlite-candidates.ts).
+function scopeSql(p: Params, s: SearchScope, entity: SearchEntity): string {
   const parts = [`a."workspaceId" = ${p.add(s.workspaceId)}`, `a."deletedAt" IS NULL`];
   if (entity !== "articles") parts.push(`c."deletedAt" IS NULL`);
   if (s.publishedOnly) {
@@ -53,11 +55,10 @@ function scopeSql(p: Params, pg: boolean, s: SearchScope, entity: SearchEntity):
   if (entity !== "articles") {
     if (s.claimStatus) parts.push(`c."status" = ${p.add(s.claimStatus)}`);
     if (s.verdict) parts.push(`c."verdictKey" = ${p.add(s.verdict)}`);
-    if (s.claimant) parts.push(pg ? `lower(c."claimant") = lower(${p.add(s.claimant)})` : `c."claimant" = ${p.add(s.claimant)} COLLATE NOCASE`);
+    if (s.claimant) parts.push(`lower(c."claimant") = lower(${p.add(s.claimant)})`);
   }
   const dated = entity === "articles" ? `a."createdAt"` : entity === "claims" ? `c."createdAt"` : `s."createdAt"`;
-  // SQLite stores Prisma DateTimes as ISO text or epoch ms depending on the adapter: compare as ms.
-  const ms = pg ? `(extract(epoch from ${dated}) * 1000)` : `(CASE typeof(${dated}) WHEN 'integer' THEN ${dated} ELSE CAST(strftime('%s', ${dated}) AS INTEGER) * 1000 END)`;
+  const ms = `(extract(epoch from ${dated}) * 1000)`;
   if (s.fromMs !== undefined) parts.push(`${ms} >= ${p.add(s.fromMs)}`);
   if (s.toMs !== undefined) parts.push(`${ms} < ${p.add(s.toMs)}`);
   return parts.join(" AND ");
@@ -70,36 +71,6 @@ interface Built {
   /** Up to CANDIDATES matches, newest first: id, rank key (higher is better) and, on SQLite, the FTS rowid. */
   sql: string;
   params: unknown[];
-}
-
-const SQLITE = {
-  articles: {
-    table: "article_fts",
-    from: `"article_fts" JOIN "Article" a ON a.rowid = "article_fts".rowid`,
-    rank: `bm25("article_fts", 10.0, 4.0, 1.0)`,
-    id: `a."id"`,
-  },
-  claims: {
-    table: "claim_fts",
-    from: `"claim_fts" JOIN "Claim" c ON c.rowid = "claim_fts".rowid JOIN "Article" a ON a."id" = c."articleId"`,
-    rank: `bm25("claim_fts", 10.0, 8.0, 4.0, 1.0)`,
-    id: `c."id"`,
-  },
-  sources: {
-    table: "source_fts",
-    from: `"source_fts" JOIN "Source" s ON s.rowid = "source_fts".rowid JOIN "Claim" c ON c."id" = s."claimId" JOIN "Article" a ON a."id" = c."articleId"`,
-    rank: `bm25("source_fts", 6.0, 2.0, 3.0)`,
-    id: `s."id"`,
-  },
-} as const;
-
-function sqliteCandidates(entity: SearchEntity, match: string, s: SearchScope, limit: number): Built {
-  const p = new Params(false);
-  const e = SQLITE[entity];
-  const m = p.add(match);
-  // FTS5 walks matches in rowid order without sorting: newest first, then bm25 on those only.
-  const sql = `SELECT ${e.id} AS id, "${e.table}".rowid AS rid, -${e.rank} AS rank FROM ${e.from} WHERE "${e.table}" MATCH ${m} AND ${scopeSql(p, false, s, entity)} ORDER BY "${e.table}".rowid DESC LIMIT ${p.add(limit)}`;
-  return { sql, params: p.values };
 }
 
 function pgQuery(configs: readonly string[], t: string): string {
@@ -167,7 +138,8 @@ export async function searchEntity<E extends SearchEntity>(
     .slice(0, CANDIDATES)
     .sort((a, b) => Number(b.rank) - Number(a.rank) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(page.offset, page.offset + page.limit);
-  const shown = await pageRows(tx, entity, ranked.map((r) => r.id), pg ? { pg: postgresSnippet(entity) } : { fts5: query }, query);
+  const snippet = pg ? { pg: postgresSnippet(entity) } : { fts5: query, rowids: ranked.map((r) => Number(r.rid)) };
+  const shown = await pageRows(tx, entity, ranked.map((r) => r.id), snippet, query);
   return { total: Math.min(rows.length, CANDIDATES), more, hits: inOrder(ranked, shown) };
 }
 
@@ -210,7 +182,7 @@ export async function fuzzyEntity<E extends SearchEntity>(tx: Tx, entity: E, tex
   const rank = entity === "claims" ? `word_similarity(${q}, lower(c."statement"))` : `m."rank"`;
   const match = entity === "claims" ? `${q} <% lower(c."statement") AND ` : "";
   const id = entity === "claims" ? `c."id"` : `a."id"`;
-  const sql = `SELECT ${id} AS id, ${rank} AS rank FROM ${from} WHERE ${match}${scopeSql(p, true, scope, entity)} ORDER BY rank DESC, ${id} LIMIT ${p.add(CANDIDATES + 1)}`;
+  const sql = `SELECT ${id} AS id, ${rank} AS rank FROM ${from} WHERE ${match}${scopeSql(p, scope, entity)} ORDER BY rank DESC, ${id} LIMIT ${p.add(CANDIDATES + 1)}`;
   const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(sql, ...p.values);
   const ranked = rows.slice(page.offset, page.offset + page.limit);
   const shown = await pageRows(tx, entity, ranked.map((r) => r.id), null);
