@@ -58,6 +58,30 @@ export function apiRoute<P = Record<string, never>>(
   };
 }
 
+/**
+ * A hot read that may answer a request carrying only a session cookie before `route` resolves the
+ * actor through Prisma: `read` gets the cookie's ids and answers (checking the session itself),
+ * or returns null and `route` answers as always (refusals, other callers, its errors).
+ */
+export function withSessionFastPath<P>(
+  read: (req: NextRequest, params: P, ids: { userId: string; sid: string }) => Promise<Response | null>,
+  route: (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>,
+): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response> {
+  return async (req, ctx) => {
+    if (!req.headers.has("authorization") && hasSessionCookie(req) && req.headers.get("content-length") === null) {
+      try {
+        assertNotForged(req);
+        const ids = await sessionTokenIds(req);
+        const answer = ids && ctx?.params ? await read(req, await ctx.params, ids) : null;
+        if (answer) return answer;
+      } catch (e) {
+        return errorResponse(e);
+      }
+    }
+    return route(req, ctx);
+  };
+}
+
 export function created(body: unknown): NextResponse {
   return NextResponse.json(body, { status: 201 });
 }

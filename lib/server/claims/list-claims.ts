@@ -17,13 +17,19 @@ export interface ClaimPage {
 }
 
 // Keyset paging in document order: (start, end, createdAt, id) of the last claim of a page.
-type Cursor = [start: number, end: number, createdAt: string, id: string];
+export type Cursor = [start: number, end: number, createdAt: string, id: string];
 
 function encodeCursor(row: { start: number; end: number; createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([row.start, row.end, row.createdAt.toISOString(), row.id] satisfies Cursor)).toString("base64url");
+  return cursorOf(row.start, row.end, row.createdAt.toISOString(), row.id);
 }
 
-function decodeCursor(after: string): Cursor {
+/** The `nextCursor` after a claim (`createdAt` as an ISO string). */
+export function cursorOf(start: number, end: number, createdAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([start, end, createdAt, id] satisfies Cursor)).toString("base64url");
+}
+
+/** An `after` cursor's (start, end, createdAt, id); a VALIDATION_ERROR when it is not one of ours. */
+export function decodeCursor(after: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as unknown;
     if (Array.isArray(c) && c.length === 4 && Number.isInteger(c[0]) && Number.isInteger(c[1]) && typeof c[2] === "string" && !Number.isNaN(Date.parse(c[2])) && typeof c[3] === "string") {

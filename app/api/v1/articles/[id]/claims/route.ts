@@ -1,12 +1,20 @@
-import { apiRoute, created, parseJsonBody, parseQuery } from "@/lib/http/api-route";
+import { apiRoute, created, parseJsonBody, parseQuery, withSessionFastPath } from "@/lib/http/api-route";
 import { createClaimSchema, listClaimsQuerySchema } from "@/lib/schemas/claim";
 import { createClaim } from "@/lib/server/claims/create-claim";
+import { editorClaimsPageJson } from "@/lib/server/claims/editor-claims-json";
 import { listClaimsPage } from "@/lib/server/claims/list-claims";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>(async ({ req, params, actor }) =>
-  listClaimsPage({ actor, articleId: params.id, query: parseQuery(req, listClaimsQuerySchema) }),
+// Editors' page straight from the driver as JSON text; everyone else through listClaimsPage.
+export const GET = withSessionFastPath<Params>(
+  async (req, params, ids) => {
+    const json = await editorClaimsPageJson({ ...ids, articleId: params.id, query: parseQuery(req, listClaimsQuerySchema) });
+    return json === null ? null : new Response(json, { headers: { "content-type": "application/json" } });
+  },
+  apiRoute<Params>(async ({ req, params, actor }) =>
+    listClaimsPage({ actor, articleId: params.id, query: parseQuery(req, listClaimsQuerySchema) }),
+  ),
 );
 
 export const POST = apiRoute<Params>(async ({ req, params, actor }) =>
