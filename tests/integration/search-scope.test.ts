@@ -35,7 +35,7 @@ async function setup() {
   return { ...ws, article, second, claim, found };
 }
 
-/** SQLite: the scope tables hold exactly what Claim, Article and Source say now. */
+/** SQLite: the scope tables hold exactly what Claim, Article and Source say now (dates aside: see the date filters). */
 async function scopeTablesAgree() {
   if (databaseProvider() !== "sqlite") return;
   const differ = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT
@@ -74,6 +74,11 @@ describe("search scope follows every change", () => {
     expect((await s.found({ verdict: "true" })).claims).toEqual([]);
     expect(await s.found({ verdict: "false", claimant: "farm lobby" })).toEqual(claimOnly);
     expect(await s.found({ claimant: "trade minister" })).toEqual(none);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await s.found({ from: today, to: today })).toEqual(all);
+    expect(await s.found({ to: "2000-01-01" })).toEqual(none);
+    await db.claim.update({ where: { id: s.claim.id }, data: { createdAt: new Date("1999-06-01T12:00:00Z") } });
+    expect(await s.found({ from: "1999-06-01", to: "1999-06-01" })).toEqual({ articles: [], claims: [s.claim.id], sources: [] });
     await scopeTablesAgree();
 
     // Moved to an unpublished article: readers lose it, editors keep it.
