@@ -20,7 +20,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Provider } from "../scripts/reliability/harness";
 import { articleWithClaims, childArg, runChild, startApp, type App } from "./support/app-fixture";
-import { processCpuMs, withCpu } from "./support/cpu";
+import { databaseCpuMs, processCpuMs, withCpu } from "./support/cpu";
 import { fmt, latencies, machineLine, percentile, smoke, throughput, uptimeLine, verdict } from "./support/load";
 
 const CLIENTS = 32;
@@ -45,7 +45,7 @@ interface Figures {
   list?: { appRps: number; rawRps: number; appBytes: number; rawBytes: number; appNon2xx: number; appCpuMs: number; rawCpuMs: number };
   create?: { p50: number; p99: number; n: number; failures: number; cpuMs: number };
   update?: { p50: number; p99: number; n: number; failures: number; cpuMs: number };
-  publishMs?: number;
+  publish?: { ms: number; serverCpuMs: number; databaseCpuMs?: number };
   health?: HealthFigures;
   syncHealth?: HealthFigures;
 }
@@ -112,13 +112,19 @@ async function writes(app: App): Promise<Pick<Required<Figures>, "create" | "upd
   return { create: stats(created), update: stats(updated) };
 }
 
-async function publishLarge(app: App): Promise<number> {
+async function publishLarge(app: App): Promise<NonNullable<Figures["publish"]>> {
   const { article } = await articleWithClaims(app, { claims: PUBLISH_CLAIMS, status: "APPROVED" });
+  // CPU as well as wall clock: on a loaded machine the wall clock is mostly waiting for a core.
+  // The database's share is read from its backends' /proc entries (PostgreSQL on this machine).
+  const pid = app.server.child.pid!;
+  const dbCpu = async () => (app.database.url ? databaseCpuMs(app.database.url) : undefined);
+  const [server0, db0] = [processCpuMs(pid), await dbCpu()];
   const t0 = performance.now();
   const res = await app.editor.request("POST", `/api/v1/articles/${article.id}/publish`, "{}", "application/json", 120_000);
   const ms = performance.now() - t0;
   if (!res.ok) throw new Error(`publish answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  return ms;
+  const db1 = await dbCpu();
+  return { ms, serverCpuMs: processCpuMs(pid) - server0, databaseCpuMs: db1 === undefined || db0 === undefined ? undefined : db1 - db0 };
 }
 
 async function manyArticles(app: App, count: number) {
@@ -235,7 +241,7 @@ async function child(provider: Provider): Promise<void> {
     const figures: Figures = { provider };
     if (runs("list")) figures.list = await listThroughput(app, base + 1);
     if (runs("writes")) Object.assign(figures, await writes(app));
-    if (runs("publish")) figures.publishMs = await publishLarge(app);
+    if (runs("publish")) figures.publish = await publishLarge(app);
     if (runs("export")) figures.health = await healthDuringExport(app, loopFile, "job");
     if (runs("syncexport")) figures.syncHealth = await healthDuringExport(app, loopFile, "sync");
     process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -263,8 +269,10 @@ function report(f: Figures) {
       `  (3) ${name} claim: p50 ${fmt(w.p50, 1)} ms  p99 ${fmt(w.p99, 1)} ms ${verdict(w.p99 <= 25)} (target ≤ 25, ratio ${(w.p99 / 25).toFixed(2)})  ${w.n} requests, ${w.failures} failed, server CPU ${fmt(w.cpuMs, 2)} ms per request (${CLIENTS} clients queue behind each other: p99 ≥ ${CLIENTS} × that on one core)`,
     );
   }
-  if (f.publishMs !== undefined) {
-    console.log(`  (4) publish ${fmt(PUBLISH_CLAIMS)} approved claims: ${fmt(f.publishMs)} ms ${verdict(f.publishMs <= 2000)} (target ≤ 2000, ratio ${(f.publishMs / 2000).toFixed(2)})`);
+  if (f.publish) {
+    const p = f.publish;
+    const cpu = `server CPU ${fmt(p.serverCpuMs)} ms${p.databaseCpuMs === undefined ? "" : `, database CPU ${fmt(p.databaseCpuMs)} ms`}`;
+    console.log(`  (4) publish ${fmt(PUBLISH_CLAIMS)} approved claims: ${fmt(p.ms)} ms ${verdict(p.ms <= 2000)} (target ≤ 2000, ratio ${(p.ms / 2000).toFixed(2)}); ${cpu}`);
   }
   if (f.health) reportHealth(f.health, "as a background job (ZIP of PDFs)");
   if (f.syncHealth) reportHealth(f.syncHealth, "in one request (GET /api/v1/exports, CSV)");

@@ -25,3 +25,19 @@ export async function withCpu<T>(pid: number | undefined, work: () => Promise<T>
   const result = await work();
   return { result, cpuMs: pid ? processCpuMs(pid) - before : NaN };
 }
+
+/**
+ * CPU ms the PostgreSQL backends serving database `url` have spent so far (0 if the server is on
+ * another machine): a publish's database work, apart from whose turn it was on a loaded machine.
+ */
+export async function databaseCpuMs(url: string): Promise<number> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    return rows.map((r) => processCpuMs(r.pid)).filter((ms) => !Number.isNaN(ms)).reduce((a, b) => a + b, 0);
+  } finally {
+    await client.end();
+  }
+}
